@@ -1,0 +1,256 @@
+//! `Money`: the one type for amounts, and the one place that rounds.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+use std::str::FromStr;
+
+/// An amount in the edition's currency, always held to the cent.
+///
+/// Every constructor rounds half away from zero to two decimal places, so no other code rounds.
+/// It serialises as a plain decimal string with two places (`"607.20"`), never as a float.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Money(Decimal);
+
+/// Why a text is not an amount of money.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AmountError {
+    /// Nothing was entered.
+    Empty,
+    /// The text is not a number.
+    NotANumber,
+    /// The amount is below zero.
+    Negative,
+    /// More than two digits after the decimal separator.
+    TooManyDecimals,
+    /// Larger than any fee this product deals with.
+    TooLarge,
+}
+
+/// The largest amount accepted from text: far above any fee, small enough that no arithmetic overflows.
+const MAX_AMOUNT: i64 = 1_000_000_000;
+
+impl Money {
+    /// Zero.
+    pub const ZERO: Money = Money(Decimal::ZERO);
+
+    /// Rounds `value` half away from zero to the cent.
+    #[must_use]
+    pub fn from_decimal(value: Decimal) -> Money {
+        Money(value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero))
+    }
+
+    /// The exact decimal value (two decimal places).
+    #[must_use]
+    pub fn amount(self) -> Decimal {
+        self.0
+    }
+
+    /// `percent` % of this amount, rounded to the cent.
+    #[must_use]
+    pub fn percent(self, percent: Decimal) -> Money {
+        Money::from_decimal(self.0 * percent / Decimal::ONE_HUNDRED)
+    }
+
+    /// This amount times a count.
+    #[must_use]
+    pub fn times(self, count: u32) -> Money {
+        Money::from_decimal(self.0 * Decimal::from(count))
+    }
+
+    /// The difference, never below zero.
+    #[must_use]
+    pub fn saturating_sub(self, other: Money) -> Money {
+        if other.0 >= self.0 {
+            Money::ZERO
+        } else {
+            Money(self.0 - other.0)
+        }
+    }
+
+    /// The plain decimal form with a dot and two places, as in `data-amount` and JSON: `607.20`.
+    #[must_use]
+    pub fn to_plain(self) -> String {
+        let mut d = self.0;
+        d.rescale(2);
+        d.to_string()
+    }
+
+    /// Reads an amount typed by a person: `330`, `330.00`, `330,00`, `1 821,60`, `1,821.60`.
+    ///
+    /// Spaces (including no-break spaces) group thousands. A single `,` or `.` is the decimal
+    /// separator; when both appear, the last is decimal and the other groups thousands.
+    ///
+    /// # Errors
+    /// [`AmountError`] says what is wrong: empty, not a number, negative, more than two decimals, too large.
+    ///
+    /// # Example
+    /// ```
+    /// use metropolis_diploma::domain::money::Money;
+    /// assert_eq!(Money::parse_user("1 821,60").unwrap().to_plain(), "1821.60");
+    /// ```
+    pub fn parse_user(text: &str) -> Result<Money, AmountError> {
+        let compact: String =
+            text.trim().chars().filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\'')).collect();
+        let compact =
+            compact.strip_suffix('€').or_else(|| compact.strip_prefix('€')).unwrap_or(&compact).trim().to_owned();
+        if compact.is_empty() {
+            return Err(AmountError::Empty);
+        }
+        if compact.starts_with('-') || compact.starts_with('\u{2212}') {
+            return match parse_digits(&compact[compact.char_indices().nth(1).map_or(compact.len(), |(i, _)| i)..]) {
+                Ok(_) | Err(AmountError::TooManyDecimals) | Err(AmountError::TooLarge) => Err(AmountError::Negative),
+                Err(e) => Err(e),
+            };
+        }
+        parse_digits(&compact)
+    }
+}
+
+fn parse_digits(s: &str) -> Result<Money, AmountError> {
+    if s.is_empty() || !s.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
+        return Err(AmountError::NotANumber);
+    }
+    // With both separators, the last one is decimal and the other groups thousands (1,821.60 or
+    // 1.821,60). With one kind, a single occurrence is decimal; repeated, it is ambiguous.
+    let (int_part, frac_part) = match s.rfind(['.', ',']) {
+        None => (s.to_owned(), String::new()),
+        Some(pos) => {
+            let sep = if s[pos..].starts_with('.') { '.' } else { ',' };
+            let other = if sep == '.' { ',' } else { '.' };
+            let before = &s[..pos];
+            if before.contains(sep) || (before.contains(other) && !valid_grouping(before, other)) {
+                return Err(AmountError::NotANumber);
+            }
+            (before.replace(other, ""), s[pos + 1..].to_owned())
+        }
+    };
+    if int_part.is_empty() && frac_part.is_empty() {
+        return Err(AmountError::NotANumber);
+    }
+    if frac_part.len() > 2 {
+        return Err(AmountError::TooManyDecimals);
+    }
+    if int_part.trim_start_matches('0').len() > 10 {
+        return Err(AmountError::TooLarge);
+    }
+    let int_part = if int_part.is_empty() { "0" } else { &int_part };
+    let frac_part = if frac_part.is_empty() { "0" } else { &frac_part };
+    let value = Decimal::from_str(&format!("{int_part}.{frac_part}")).map_err(|_| AmountError::NotANumber)?;
+    if value > Decimal::from(MAX_AMOUNT) {
+        return Err(AmountError::TooLarge);
+    }
+    Ok(Money::from_decimal(value))
+}
+
+/// Thousands groups after the first must be exactly three digits.
+fn valid_grouping(s: &str, sep: char) -> bool {
+    let mut groups = s.split(sep);
+    groups.next().is_some_and(|g| !g.is_empty() && g.len() <= 3) && groups.all(|g| g.len() == 3)
+}
+
+impl fmt::Display for Money {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.to_plain())
+    }
+}
+
+/// The sum (exact: both amounts are already whole cents).
+impl std::ops::Add for Money {
+    type Output = Money;
+
+    fn add(self, other: Money) -> Money {
+        Money(self.0 + other.0)
+    }
+}
+
+impl std::iter::Sum for Money {
+    fn sum<I: Iterator<Item = Money>>(iter: I) -> Money {
+        iter.fold(Money::ZERO, |a, b| a + b)
+    }
+}
+
+impl FromStr for Money {
+    type Err = AmountError;
+
+    /// Strict machine form: a plain decimal with a dot and at most two places (`660`, `660.00`).
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let s = s.trim();
+        if s.is_empty() {
+            return Err(AmountError::Empty);
+        }
+        if s.starts_with('-') {
+            return Err(AmountError::Negative);
+        }
+        if !s.chars().all(|c| c.is_ascii_digit() || c == '.')
+            || s.matches('.').count() > 1
+            || s.starts_with('.')
+            || s.ends_with('.')
+        {
+            return Err(AmountError::NotANumber);
+        }
+        if s.split('.').nth(1).is_some_and(|f| f.len() > 2) {
+            return Err(AmountError::TooManyDecimals);
+        }
+        if s.split('.').next().is_some_and(|i| i.trim_start_matches('0').len() > 10) {
+            return Err(AmountError::TooLarge);
+        }
+        let value = Decimal::from_str(s).map_err(|_| AmountError::NotANumber)?;
+        Ok(Money::from_decimal(value))
+    }
+}
+
+impl Serialize for Money {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.to_plain())
+    }
+}
+
+impl<'de> Deserialize<'de> for Money {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        text.parse().map_err(|e: AmountError| {
+            serde::de::Error::custom(format_args!("`{text}` is not an amount with at most two decimals ({e:?})"))
+        })
+    }
+}
+
+/// A percentage such as `50` or `8`, between 0 and 100 inclusive; serialised as a string.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub struct Percent(Decimal);
+
+impl Percent {
+    /// Builds a percentage, refusing values outside 0..=100.
+    #[must_use]
+    pub fn new(value: Decimal) -> Option<Percent> {
+        (value >= Decimal::ZERO && value <= Decimal::ONE_HUNDRED).then_some(Percent(value.normalize()))
+    }
+
+    /// The value, e.g. `50` for 50 %.
+    #[must_use]
+    pub fn value(self) -> Decimal {
+        self.0
+    }
+}
+
+impl fmt::Display for Percent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0.normalize())
+    }
+}
+
+impl Serialize for Percent {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.to_string())
+    }
+}
+
+impl<'de> Deserialize<'de> for Percent {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Decimal::from_str(text.trim())
+            .ok()
+            .and_then(Percent::new)
+            .ok_or_else(|| serde::de::Error::custom(format_args!("`{text}` is not a percentage between 0 and 100")))
+    }
+}

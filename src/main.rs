@@ -1,0 +1,7 @@
+fn main() {
+    #[cfg(feature = "web")]
+    {
+        console_error_panic_hook::set_once();
+        leptos::mount::mount_to_body(metropolis_diploma::app::App);
+    }
+}
