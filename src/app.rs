@@ -1,7 +1,111 @@
-use leptos::prelude::*;
+//! The application root: loads the data, provides the contexts and routes.
 
-/// The application root.
+use crate::components::layout::Layout;
+use crate::i18n::{Locale, Texts};
+use crate::pages::{
+    data_error::DataErrorPage, estimate::EstimatePage, home::HomePage, not_found::NotFoundPage, refund::RefundPage,
+};
+use crate::shell::data::{self, AppData, LoadError};
+use crate::shell::{clock, dom};
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+use std::sync::Arc;
+
+/// The loaded edition and country data, shared by every page.
+#[derive(Clone)]
+pub struct Data(pub Arc<AppData>);
+
+/// The language in use.
+#[derive(Clone, Copy)]
+pub struct Lang(pub Locale);
+
+/// Today in Barcelona, read once when the app starts.
+#[derive(Clone, Copy)]
+pub struct Today(pub NaiveDate);
+
+/// The path the app is served under (`""` or `"/diploma"`), for building links.
+#[derive(Clone)]
+pub struct Base(pub Arc<str>);
+
+/// The shared data. Panics outside [`App`], which is a programming error, not an input.
+#[must_use]
+pub fn use_data() -> Arc<AppData> {
+    expect_context::<Data>().0
+}
+
+/// The current catalogue.
+#[must_use]
+pub fn use_texts() -> &'static Texts {
+    use_context::<Lang>().map_or(Locale::En, |l| l.0).texts()
+}
+
+/// The current language.
+#[must_use]
+pub fn use_locale() -> Locale {
+    use_context::<Lang>().map_or(Locale::En, |l| l.0)
+}
+
+/// Today in Barcelona.
+#[must_use]
+pub fn use_today() -> NaiveDate {
+    use_context::<Today>().map_or_else(clock::today, |t| t.0)
+}
+
+/// An absolute link to a route of the app, e.g. `href("/estimate")` → `/diploma/estimate`.
+#[must_use]
+pub fn href(path: &str) -> String {
+    let base = use_context::<Base>().map(|b| b.0).unwrap_or_else(|| Arc::from(""));
+    format!("{base}{path}")
+}
+
+/// Whether the data is still loading, loaded or broken.
+#[derive(Clone)]
+enum Load {
+    Pending,
+    Ready(Arc<AppData>),
+    Failed(LoadError),
+}
+
+/// The application: loads the edition, then shows the routes or a page explaining what is wrong.
 #[component]
 pub fn App() -> impl IntoView {
-    view! { <main id="main"><h1>"Metropolis Diploma"</h1></main> }
+    let state = RwSignal::new(Load::Pending);
+    leptos::task::spawn_local(async move {
+        state.set(match data::load().await {
+            Ok(d) => Load::Ready(Arc::new(d)),
+            Err(e) => Load::Failed(e),
+        });
+    });
+    provide_context(Lang(Locale::En));
+    provide_context(Today(clock::today()));
+    let base: Arc<str> = Arc::from(dom::base_path());
+    provide_context(Base(base.clone()));
+
+    move || match state.get() {
+        // index.html's static shell shows the course and a loading line until the data arrives.
+        Load::Pending => ().into_any(),
+        Load::Failed(error) => {
+            dom::remove_static_shell();
+            view! { <DataErrorPage error /> }.into_any()
+        }
+        Load::Ready(d) => {
+            dom::remove_static_shell();
+            provide_context(Data(d));
+            let router_base = (!base.is_empty()).then(|| base.to_string());
+            view! {
+                <Router base=router_base.unwrap_or_default()>
+                    <Layout>
+                        <Routes fallback=|| view! { <NotFoundPage /> }>
+                            <Route path=path!("/") view=HomePage />
+                            <Route path=path!("/estimate") view=EstimatePage />
+                            <Route path=path!("/refund") view=RefundPage />
+                        </Routes>
+                    </Layout>
+                </Router>
+            }
+            .into_any()
+        }
+    }
 }

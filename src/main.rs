@@ -1,3 +1,5 @@
+//! Mounts the app; nothing else.
+
 fn main() {
     #[cfg(feature = "web")]
     {

@@ -1,0 +1,4 @@
+//! Small shared widgets.
+
+pub mod country_picker;
+pub mod layout;

@@ -1,0 +1,65 @@
+//! Numbers, money, dates and country names in the user's language, through the browser's `Intl`.
+
+use crate::domain::countries::Country;
+use crate::domain::money::Money;
+use chrono::{Datelike, NaiveDate};
+use js_sys::{Array, Date, Function, Intl, Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+
+fn options(pairs: &[(&str, &str)]) -> Object {
+    let o = Object::new();
+    for (k, v) in pairs {
+        let _ = Reflect::set(&o, &(*k).into(), &(*v).into());
+    }
+    o
+}
+
+/// `660,00 €` or `€660.00`: the amount in the locale's currency format. The amount is passed to
+/// `Intl` as a decimal string, so no float ever carries money.
+#[must_use]
+pub fn money(locale: &str, currency: &str, amount: Money) -> String {
+    let format = Intl::NumberFormat::new(
+        &Array::of1(&locale.into()),
+        &options(&[("style", "currency"), ("currency", currency)]),
+    );
+    format
+        .format()
+        .dyn_into::<Function>()
+        .ok()
+        .and_then(|f| f.call1(&format, &JsValue::from_str(&amount.to_plain())).ok())
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| format!("{} {currency}", amount.to_plain()))
+}
+
+/// `17 November 2025` in the locale's long date style.
+#[must_use]
+pub fn date(locale: &str, day: NaiveDate) -> String {
+    let utc = Date::utc(f64::from(day.year()), f64::from(day.month0()));
+    let value = Date::new(&JsValue::from_f64(utc + f64::from(day.day0()) * 86_400_000.0));
+    let format =
+        Intl::DateTimeFormat::new(&Array::of1(&locale.into()), &options(&[("dateStyle", "long"), ("timeZone", "UTC")]));
+    format
+        .format()
+        .dyn_into::<Function>()
+        .ok()
+        .and_then(|f| f.call1(&format, &value).ok())
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| day.format("%Y-%m-%d").to_string())
+}
+
+/// The name of an economy in the user's language (`Intl.DisplayNames`), or the World Bank's name
+/// when the browser has none.
+#[must_use]
+pub fn country_name(locale: &str, country: &Country) -> String {
+    country
+        .iso2
+        .and_then(|code| {
+            let names = Intl::DisplayNames::new(
+                &Array::of1(&locale.into()),
+                &options(&[("type", "region"), ("fallback", "none")]),
+            );
+            names.of(code).map(String::from)
+        })
+        .filter(|n| !n.is_empty())
+        .unwrap_or_else(|| country.name.clone())
+}

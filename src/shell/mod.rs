@@ -1,0 +1,6 @@
+//! The imperative shell: the only code that touches the browser or the network.
+
+pub mod clock;
+pub mod data;
+pub mod dom;
+pub mod intl;
