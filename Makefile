@@ -1,0 +1,214 @@
+# Metropolis Diploma: build, serve and test.
+#
+#   make serve   install what is missing, then `trunk serve` on http://127.0.0.1:8080
+#   make test    install what is missing (test tools too), then every check CI runs
+#   make help    all targets
+#
+# Every install step checks first and skips what is already there at the right version, so a warm
+# machine starts in seconds; a fresh Debian machine with rustup, cargo, node and npm works too
+# (chromium comes from apt, everything else from crates.io and npm; nothing is downloaded by trunk
+# or Playwright themselves).
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+MAKEFLAGS += --no-print-directory
+
+ROOT      := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
+CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
+TOOLS_DIR := $(ROOT)/tests/tools
+E2E_DIR   := $(ROOT)/tests/e2e
+DIST      := $(ROOT)/dist
+# The embed entry's own build (embed.html), copied into dist/ by `make build`.
+EMBED_DIST   := $(ROOT)/target/dist-embed
+EMBED_INPUTS := $(ROOT)/embed.html $(shell find $(ROOT)/src $(ROOT)/style -type f) $(ROOT)/Cargo.toml \
+                $(ROOT)/Cargo.lock $(ROOT)/Trunk.toml $(ROOT)/.cargo/config.toml
+
+# Pinned tool versions. wasm-bindgen-cli must equal the wasm-bindgen crate in Cargo.lock.
+TRUNK_VERSION        := 0.22.1
+BINARYEN_VERSION     := 132
+WASM_TARGET          := wasm32-unknown-unknown
+WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"$$/\1/p;q;}' $(ROOT)/Cargo.lock)
+
+# npm's binaryen (wasm-opt) and the e2e tools come first: never Debian's binaryen (too old).
+export PATH := $(TOOLS_DIR)/node_modules/.bin:$(E2E_DIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
+export TRUNK_SKIP_VERSION_CHECK := true
+export TRUNK_TOOLS_WASM_BINDGEN := $(WASM_BINDGEN_VERSION)
+export TRUNK_TOOLS_WASM_OPT := version_$(BINARYEN_VERSION)
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+export NPM_CONFIG_FUND := false
+export NPM_CONFIG_AUDIT := false
+export NPM_CONFIG_UPDATE_NOTIFIER := false
+export DEBIAN_FRONTEND := noninteractive
+export CARGO_TERM_COLOR ?= $(if $(CI),never,auto)
+export CARGO_TERM_PROGRESS_WHEN ?= $(if $(CI),never,auto)
+
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+# `cargo install` compiles C code (ring, zstd...): make sure a C toolchain is there first.
+ENSURE_CC := command -v cc >/dev/null || { echo '==> apt-get install gcc libc6-dev'; \
+  $(SUDO) apt-get update; $(SUDO) apt-get install -y gcc libc6-dev pkg-config; }
+
+# Where the API receiver will listen (make serve starts it; Trunk.toml proxies /api to it).
+API_PORT ?= 8081
+E2E_PORT ?= 4173
+
+.PHONY: help serve preview test lint unit wasm-test build size e2e clean \
+        tools test-tools fetch install-rust install-trunk install-wasm-bindgen install-wasm-opt \
+        install-chromium install-e2e check-pins
+
+help:
+	@echo 'make serve      install missing tools, then trunk serve on http://127.0.0.1:8080 (dev build, live reload)'
+	@echo 'make test       install missing tools + test tools, then: lint, unit, wasm-test, build, size, e2e'
+	@echo 'make lint       cargo fmt --check; clippy -D warnings (native no-default-features, and wasm32)'
+	@echo 'make unit       native tests of the pure domain: cargo test --no-default-features'
+	@echo 'make wasm-test  wasm-bindgen tests in headless Chromium: cargo test --target $(WASM_TARGET)'
+	@echo 'make build      release build into dist/: index.html (the app), then embed.html (the partner embed)'
+	@echo 'make size       size tables of dist/: the app shell and the embed entry, 150 KB brotli budget each'
+	@echo 'make e2e        Playwright tests against dist/ (served at /, /diploma/, /broken/)'
+	@echo 'make preview    serve dist/ on http://127.0.0.1:$(E2E_PORT)/ (and /diploma/) like the e2e tests;'
+	@echo '                the partner embed is http://127.0.0.1:$(E2E_PORT)/embed.html (after make build)'
+	@echo 'make tools      install only the build tools (wasm32 target, trunk, wasm-bindgen-cli, wasm-opt)'
+	@echo 'make test-tools install the build tools and the test tools (chromium, chromedriver, Playwright)'
+	@echo 'make clean      remove dist/, target/dist-embed/ and test reports (never cargo clean)'
+
+# ---------------------------------------------------------------------------------------------
+# Install steps: each checks first and skips what is present at the right version.
+
+tools: install-rust install-trunk install-wasm-bindgen install-wasm-opt
+
+test-tools: tools install-chromium install-e2e
+
+install-rust:
+	@rustup target list --installed | grep -qx '$(WASM_TARGET)' || { \
+	  echo '==> rustup target add $(WASM_TARGET)'; rustup target add $(WASM_TARGET); }
+	@cargo fmt --version >/dev/null 2>&1 || { echo '==> rustup component add rustfmt'; rustup component add rustfmt; }
+	@cargo clippy --version >/dev/null 2>&1 || { echo '==> rustup component add clippy'; rustup component add clippy; }
+
+install-trunk:
+	@if [ "$$(trunk --version 2>/dev/null)" != 'trunk $(TRUNK_VERSION)' ]; then \
+	  echo '==> installing trunk $(TRUNK_VERSION) (cargo install, several minutes)'; \
+	  $(ENSURE_CC); \
+	  cargo install --locked --ignore-rust-version --force trunk --version $(TRUNK_VERSION); \
+	fi
+
+install-wasm-bindgen:
+	@test -n '$(WASM_BINDGEN_VERSION)' || { echo 'no wasm-bindgen in Cargo.lock' >&2; exit 1; }
+	@if [ "$$(wasm-bindgen --version 2>/dev/null)" != 'wasm-bindgen $(WASM_BINDGEN_VERSION)' ] || \
+	    ! wasm-bindgen-test-runner --version 2>/dev/null | grep -q ' $(WASM_BINDGEN_VERSION)$$'; then \
+	  echo '==> installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (cargo install, a few minutes)'; \
+	  $(ENSURE_CC); \
+	  cargo install --force wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); \
+	fi
+
+install-wasm-opt: $(TOOLS_DIR)/node_modules/.installed
+	@grep -q '"version": "$(BINARYEN_VERSION)\.' $(TOOLS_DIR)/node_modules/binaryen/package.json && \
+	  [ "$$(command -v wasm-opt)" = '$(TOOLS_DIR)/node_modules/.bin/wasm-opt' ] || { \
+	  echo "wasm-opt on PATH is $$(command -v wasm-opt), want npm binaryen $(BINARYEN_VERSION) (tests/tools)" >&2; exit 1; }
+
+$(TOOLS_DIR)/node_modules/.installed: $(TOOLS_DIR)/package.json $(TOOLS_DIR)/package-lock.json
+	@echo '==> npm ci (tests/tools: binaryen $(BINARYEN_VERSION), wasm-opt)'
+	cd $(TOOLS_DIR) && npm ci --no-audit --no-fund
+	@touch $@
+
+install-chromium:
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+	  echo '==> apt-get install chromium chromium-driver'; \
+	  $(SUDO) apt-get update; \
+	  $(SUDO) apt-get install -y chromium chromium-driver fonts-liberation; \
+	fi
+
+install-e2e: $(E2E_DIR)/node_modules/.installed
+	@:
+
+$(E2E_DIR)/node_modules/.installed: $(E2E_DIR)/package.json $(E2E_DIR)/package-lock.json
+	@echo '==> npm ci (tests/e2e: Playwright, axe-core; no browser download)'
+	cd $(E2E_DIR) && npm ci --no-audit --no-fund
+	@touch $@
+
+# Crates for the offline trunk build (trunk passes --offline to cargo).
+fetch:
+	@cargo fetch --quiet
+
+# Trunk.toml's wasm-bindgen pin must follow Cargo.lock (the Makefile overrides it anyway).
+check-pins:
+	@pin=$$(sed -n 's/^wasm_bindgen *= *"\(.*\)"/\1/p' $(ROOT)/Trunk.toml); \
+	if [ "$$pin" != '$(WASM_BINDGEN_VERSION)' ]; then \
+	  echo "Trunk.toml [tools] wasm_bindgen = \"$$pin\" but Cargo.lock has wasm-bindgen $(WASM_BINDGEN_VERSION): update Trunk.toml" >&2; exit 1; \
+	fi
+
+# ---------------------------------------------------------------------------------------------
+# Run
+
+serve: tools fetch
+	@# API receiver: start it here in the background before trunk, e.g.
+	@#   cargo run --bin api -- --port $(API_PORT) & trap 'kill $$!' EXIT;
+	@# and uncomment the [[proxy]] block in Trunk.toml (/api -> 127.0.0.1:$(API_PORT)).
+	trunk serve
+
+preview: install-e2e
+	@test -f $(DIST)/index.html || $(MAKE) build
+	node $(E2E_DIR)/server.mjs --port $(E2E_PORT)
+
+# ---------------------------------------------------------------------------------------------
+# Test
+
+test: test-tools
+	@$(MAKE) lint
+	@$(MAKE) unit
+	@$(MAKE) wasm-test
+	@$(MAKE) build
+	@$(MAKE) size
+	@$(MAKE) e2e
+	@echo '==> make test: all checks passed'
+
+lint: install-rust check-pins
+	@echo '==> cargo fmt --check'
+	cargo fmt --all -- --check
+	@echo '==> clippy (native, no default features)'
+	cargo clippy --no-default-features --all-targets -- -D warnings
+	@echo '==> clippy ($(WASM_TARGET), default features)'
+	@# The domain's native tests (tests/domain_*.rs, proptest) do not build for wasm32; the
+	@# browser tests (tests/web.rs), the library and the binaries do.
+	cargo clippy --target $(WASM_TARGET) --lib --bins --test web -- -D warnings
+
+unit:
+	@echo '==> native tests (pure domain, no default features)'
+	cargo test --no-default-features
+
+wasm-test: install-rust install-wasm-bindgen install-chromium
+	@echo '==> wasm tests (wasm-bindgen-test-runner, headless Chromium)'
+	cargo test --target $(WASM_TARGET) --test web
+
+# Two entries, two bundles: index.html (the app, binary metropolis-diploma) into dist/, then
+# embed.html (the partner embed, binary embed) into $(EMBED_DIST), whose files are copied next to
+# the app's (hashed names; a name both builds produce, such as main-<hash>.css, must be the same
+# file). The embed is rebuilt only when one of its inputs changed, so a warm `make build` costs one
+# trunk build, as before.
+build: tools fetch
+	@echo '==> trunk build --release (index.html: the app)'
+	trunk build --release
+	@$(MAKE) $(EMBED_DIST)/embed.html
+	@echo '==> copying the embed entry into dist/'
+	@cd '$(EMBED_DIST)' && find . -type f ! -path './.*' | while read -r f; do \
+	  if [ -e '$(DIST)'/"$$f" ]; then \
+	    cmp -s "$$f" '$(DIST)'/"$$f" || { echo "embed build: $$f differs from dist/$$f" >&2; exit 1; }; \
+	  else \
+	    mkdir -p "$$(dirname '$(DIST)'/"$$f")" && cp "$$f" '$(DIST)'/"$$f"; \
+	  fi; \
+	done
+
+$(EMBED_DIST)/embed.html: $(EMBED_INPUTS)
+	@echo '==> trunk build --release embed.html (the partner embed) into $(EMBED_DIST)'
+	trunk build embed.html --release --html-output embed.html --dist '$(EMBED_DIST)'
+
+size:
+	@test -f $(DIST)/index.html || { echo 'dist/ is empty: run `make build` first' >&2; exit 1; }
+	node $(TOOLS_DIR)/size.mjs $(DIST)
+
+e2e: install-chromium install-e2e
+	@test -f $(DIST)/index.html || $(MAKE) build
+	@echo '==> Playwright e2e tests against dist/'
+	cd $(E2E_DIR) && rc=0 && { playwright test || rc=$$?; node summary.mjs; exit $$rc; }
+
+clean:
+	rm -rf $(DIST) $(EMBED_DIST) $(E2E_DIR)/test-results $(E2E_DIR)/playwright-report
