@@ -5,6 +5,10 @@
 #![allow(dead_code)]
 
 use chrono::NaiveDate;
+use metropolis_diploma::domain::application::{
+    AboutYou, Authority, CareerStage, Declarations, Draft, EnglishLevel, Membership, Motivation, Organisation,
+    Registration,
+};
 use metropolis_diploma::domain::countries::Countries;
 use metropolis_diploma::domain::edition::Edition;
 use metropolis_diploma::domain::money::{Money, Percent};
@@ -44,4 +48,48 @@ pub fn dec(s: &str) -> Decimal {
 /// A percentage from its text (`"8"`, `"12.5"`).
 pub fn percent(s: &str) -> Percent {
     Percent::new(dec(s)).unwrap_or_else(|| panic!("{s:?} is not a percentage between 0 and 100"))
+}
+
+/// A complete application that passes every step: a member from Spain, dues paid, registering alone,
+/// optional invoice fields left empty.
+pub fn valid_draft() -> Draft {
+    Draft {
+        key: "3f0c2a9e-6d1b-4c8e-9a57-0b6f1d2e4c31".into(),
+        about: AboutYou {
+            first_name: "Ana María".into(),
+            surname: "López".into(),
+            email: "ana@example.org".into(),
+            phone: "+34 93 123 45 67".into(),
+            job_title: "International relations officer".into(),
+            department: "International Relations".into(),
+            years_experience: "7".into(),
+            career_stage: Some(CareerStage::MidCareer),
+        },
+        organisation: Organisation {
+            name: "Barcelona City Council".into(),
+            authority: Some(Authority::Local),
+            city: "Barcelona".into(),
+            country: Some("ESP".into()),
+            member: Some(Membership::Yes),
+            dues_paid: Some(true),
+            ia_department: Some(true),
+        },
+        motivation: Motivation {
+            why: "To professionalise our city's international action.".into(),
+            experience: "Twinning with three cities and a network of local partners.".into(),
+            project: "An international strategy for the metropolitan area.".into(),
+            english: Some(EnglishLevel::Working),
+        },
+        registration: Registration {
+            with_colleagues: Some(false),
+            colleagues: Vec::new(),
+            reduced_requested: false,
+            billing_organisation: "Ajuntament de Barcelona".into(),
+            billing_address: "Plaça de Sant Jaume 1, 08002 Barcelona".into(),
+            tax_id: String::new(),
+            po_reference: String::new(),
+            invoice_email: "invoices@example.org".into(),
+        },
+        declarations: Declarations { conditions: true, data_consent: true, truthful: true },
+    }
 }
