@@ -1,16 +1,15 @@
 //! The application root: loads the data, provides the contexts and routes.
 
 use crate::components::layout::Layout;
+use crate::domain::routes::Route;
 use crate::i18n::{Locale, Texts};
 use crate::pages::{
     data_error::DataErrorPage, estimate::EstimatePage, home::HomePage, not_found::NotFoundPage, refund::RefundPage,
 };
 use crate::shell::data::{self, AppData, LoadError};
-use crate::shell::{clock, dom};
+use crate::shell::{clock, dom, nav};
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
 use std::sync::Arc;
 
 /// The loaded edition and country data, shared by every page.
@@ -60,6 +59,10 @@ pub fn href(path: &str) -> String {
     format!("{base}{path}")
 }
 
+/// The current path after the base, with its query; changes on every in-app navigation.
+#[derive(Clone, Copy)]
+pub struct CurrentPath(pub RwSignal<String>);
+
 /// Whether the data is still loading, loaded or broken.
 #[derive(Clone)]
 enum Load {
@@ -83,6 +86,13 @@ pub fn App() -> impl IntoView {
     let base: Arc<str> = Arc::from(dom::base_path());
     provide_context(Base(base.clone()));
 
+    let path = RwSignal::new(nav::current(&base));
+    provide_context(CurrentPath(path));
+    nav::install(base.to_string(), move |p| path.set(p));
+    // Only a change of page re-renders; a new query on the same page does not.
+    let route = Memo::new(move |_| Route::parse(&path.get()));
+    let first_page = StoredValue::new(true);
+
     move || match state.get() {
         // index.html's static shell shows the course and a loading line until the data arrives.
         Load::Pending => ().into_any(),
@@ -93,17 +103,28 @@ pub fn App() -> impl IntoView {
         Load::Ready(d) => {
             dom::remove_static_shell();
             provide_context(Data(d));
-            let router_base = (!base.is_empty()).then(|| base.to_string());
             view! {
-                <Router base=router_base.unwrap_or_default()>
-                    <Layout>
-                        <Routes fallback=|| view! { <NotFoundPage /> }>
-                            <Route path=path!("/") view=HomePage />
-                            <Route path=path!("/estimate") view=EstimatePage />
-                            <Route path=path!("/refund") view=RefundPage />
-                        </Routes>
-                    </Layout>
-                </Router>
+                <Layout>
+                    {move || {
+                        let page = match route.get() {
+                            Route::Home => view! { <HomePage /> }.into_any(),
+                            Route::Estimate => view! { <EstimatePage /> }.into_any(),
+                            Route::Refund => view! { <RefundPage /> }.into_any(),
+                            Route::Embed => {
+                                // The partner page and the frame are their own, separately built entry.
+                                dom::go_to("embed.html");
+                                ().into_any()
+                            }
+                            Route::NotFound => view! { <NotFoundPage /> }.into_any(),
+                        };
+                        // After an in-app navigation, keyboard and screen-reader users start at the new page.
+                        if !first_page.get_value() {
+                            request_animation_frame(|| dom::focus("main"));
+                        }
+                        first_page.set_value(false);
+                        page
+                    }}
+                </Layout>
             }
             .into_any()
         }

@@ -101,10 +101,10 @@ fn parser_problems_name_the_field() {
         ("percent above 100", Box::new(set("/fees/group_discount/percent", json!("108"))), "fees.group_discount.percent", "108"),
         ("start_date not a date", Box::new(set("/course/start_date", json!("2025-11-31"))), "course.start_date", ""),
         ("unknown eligibility", Box::new(set("/fees/income_places/eligible", json!("anyone"))), "fees.income_places.eligible", "anyone"),
-        ("unknown discount", Box::new(set("/fees/discount_order/2", json!("loyalty"))), "fees.discount_order[2]", "loyalty"),
+        ("unknown discount", Box::new(set("/fees/discount_order/2", json!("loyalty"))), "fees.discount_order.2", "loyalty"),
         ("schema as a string", Box::new(set("/schema", json!("1"))), "schema", "invalid type"),
-        ("missing group percent", Box::new(remove("/fees/group_discount/percent")), "fees.group_discount", "missing field `percent`"),
-        ("missing contact", Box::new(remove("/contact")), "", "missing field `contact`"),
+        ("missing group percent", Box::new(remove("/fees/group_discount/percent")), "fees.group_discount.percent", "missing field `percent`"),
+        ("missing contact", Box::new(remove("/contact")), "contact", "missing field `contact`"),
         ("unknown field in fees", Box::new(add("/fees", "student_discount", json!("10"))), "fees.student_discount", "unknown field `student_discount`"),
         ("unknown top-level field", Box::new(add("", "venue", json!("CCCB"))), "venue", "unknown field `venue`"),
     ];

@@ -137,7 +137,11 @@ fn percent_rounds_half_away_from_zero() {
         ("0.04", "12.5", "0.01"),    // 0.005
     ];
     for &(amount, pct, expected) in rows {
-        assert_eq!(money(amount).percent(dec(pct)).to_plain(), expected, "{amount} × {pct} %");
+        assert_eq!(
+            money(amount).percent(Percent::new(dec(pct)).expect(pct)).to_plain(),
+            expected,
+            "{amount} × {pct} %"
+        );
     }
 }
 

@@ -99,14 +99,7 @@ fn check_lines(list_fee: Money, lines: &[Line], per_person: Money, what: &str) -
         prop_assert!(l.amount >= Money::ZERO, "{what}: negative amount in {l:?}");
         prop_assert!(l.after <= before, "{what}: {l:?} raises the fee from {before}");
         prop_assert_eq!(before.saturating_sub(l.amount), l.after, "{}: {:?} does not chain from {}", what, l, before);
-        prop_assert_eq!(
-            l.amount,
-            before.percent(l.percent.value()),
-            "{}: {:?} is not its percent of {}",
-            what,
-            l,
-            before
-        );
+        prop_assert_eq!(l.amount, before.percent(l.percent), "{}: {:?} is not its percent of {}", what, l, before);
         taken = taken + l.amount;
         before = l.after;
     }

@@ -82,7 +82,7 @@ pub fn CountryPicker(
                 autocomplete="off"
                 spellcheck="false"
                 prop:value=move || text.get()
-                attr:data-iso3=move || value.get().unwrap_or_default()
+                data-iso3=move || value.get()
                 aria-describedby=described_by
                 aria-invalid=move || error.get().is_some().then_some("true")
                 on:change=move |ev| resolve(event_target_value(&ev))

@@ -39,8 +39,10 @@ pub struct Course {
     /// Host city.
     pub city: String,
     /// First day of the course.
+    #[serde(with = "super::dates::iso_date")]
     pub start_date: NaiveDate,
     /// Last day of the course.
+    #[serde(with = "super::dates::iso_date")]
     pub end_date: NaiveDate,
 }
 
@@ -92,6 +94,7 @@ pub struct EarlyBird {
     /// Percentage off.
     pub percent: Percent,
     /// Last registration date that qualifies.
+    #[serde(with = "super::dates::iso_date")]
     pub last_date: NaiveDate,
 }
 
@@ -254,16 +257,17 @@ impl Edition {
     /// # Errors
     /// The first problem found, with the dotted path of the field it concerns.
     pub fn from_json(text: &str) -> Result<Edition, EditionError> {
-        let mut de = serde_json::Deserializer::from_str(text);
-        let edition: Edition = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-            let path = e.path().to_string();
-            let inner = e.into_inner();
-            if inner.is_syntax() || inner.is_eof() {
-                EditionError::at("", EditionProblem::Syntax { line: inner.line(), column: inner.column() })
-            } else {
-                let field = if path == "." { String::new() } else { path };
-                EditionError { field, problem: EditionProblem::Invalid { detail: strip_position(&inner.to_string()) } }
+        let edition: Edition = serde_json::from_str(text).map_err(|e| {
+            if e.is_syntax() || e.is_eof() {
+                return EditionError::at("", EditionProblem::Syntax { line: e.line(), column: e.column() });
             }
+            let detail = strip_position(&e.to_string());
+            let missing = detail.strip_prefix("missing field `").and_then(|r| r.strip_suffix('`'));
+            let mut field = super::json_path::path_at(text, e.line(), e.column(), missing.is_some());
+            if let Some(name) = missing {
+                field = if field.is_empty() { name.to_owned() } else { format!("{field}.{name}") };
+            }
+            EditionError { field, problem: EditionProblem::Invalid { detail } }
         })?;
         edition.validate()?;
         Ok(edition)

@@ -66,7 +66,7 @@ impl EstimateParams {
                     .filter(|n| (1..=MAX_PEOPLE_PARAM).contains(n))
                     .map(|n| params.people = n)
                     .is_some(),
-                "date" => NaiveDate::parse_from_str(v, "%Y-%m-%d").ok().map(|d| params.date = Some(d)).is_some(),
+                "date" => super::dates::parse_iso(v).map(|d| params.date = Some(d)).is_some(),
                 _ => true,
             };
             if !ok {
@@ -90,7 +90,7 @@ impl EstimateParams {
         }
         parts.push(format!("people={}", self.people));
         if let Some(d) = self.date {
-            parts.push(format!("date={}", d.format("%Y-%m-%d")));
+            parts.push(format!("date={}", super::dates::iso(d)));
         }
         if self.reduced {
             parts.push("reduced=yes".to_owned());

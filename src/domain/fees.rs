@@ -18,6 +18,7 @@ pub struct QuoteInput {
     /// People registering from the same organisation, the applicant included (at least 1).
     pub people: u32,
     /// The day of registration (early bird).
+    #[serde(with = "super::dates::iso_date")]
     pub registration_date: NaiveDate,
     /// The applicant asks for a reduced-fee place.
     pub reduced_requested: bool,
@@ -75,11 +76,13 @@ pub enum Note {
     /// The early-bird discount applies (registration on or before the date).
     EarlyBirdApplied {
         /// Last qualifying day.
+        #[serde(with = "super::dates::iso_date")]
         last_date: NaiveDate,
     },
     /// The early-bird period is over.
     EarlyBirdEnded {
         /// Last qualifying day.
+        #[serde(with = "super::dates::iso_date")]
         last_date: NaiveDate,
     },
     /// The group discount applies.
@@ -257,7 +260,7 @@ pub fn quote(edition: &Edition, countries: &Countries, input: &QuoteInput) -> Qu
                 Discount::EarlyBird => early,
             };
             if let Some(percent) = percent {
-                let amount = fee.percent(percent.value());
+                let amount = fee.percent(percent);
                 fee = fee.saturating_sub(amount);
                 lines.push(Line { rule: *rule, percent, amount, after: fee });
             }

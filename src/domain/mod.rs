@@ -3,9 +3,15 @@
 //! Nothing here touches the browser, storage or the network; "today" and the edition data come in
 //! as arguments, so every rule is tested natively.
 
+pub mod application;
 pub mod countries;
+pub mod dates;
+pub mod draft;
 pub mod edition;
+pub mod embed;
 pub mod estimate;
 pub mod fees;
+pub mod json_path;
 pub mod money;
 pub mod refund;
+pub mod routes;

@@ -48,14 +48,29 @@ impl Money {
 
     /// `percent` % of this amount, rounded to the cent.
     #[must_use]
-    pub fn percent(self, percent: Decimal) -> Money {
-        Money::from_decimal(self.0 * percent / Decimal::ONE_HUNDRED)
+    pub fn percent(self, percent: Percent) -> Money {
+        // Whole cents times the percentage's digits, divided once: exact, and without decimal
+        // division code in the WebAssembly. A percentage has at most four decimals (see `Percent`).
+        let p = percent.0;
+        let numerator = self.cents() * p.mantissa();
+        let denominator = 100 * 10_i128.pow(p.scale());
+        Money::from_cents(div_half_away_from_zero(numerator, denominator))
     }
 
     /// This amount times a count.
     #[must_use]
     pub fn times(self, count: u32) -> Money {
-        Money::from_decimal(self.0 * Decimal::from(count))
+        Money::from_cents(self.cents() * i128::from(count))
+    }
+
+    /// The amount in whole cents.
+    fn cents(self) -> i128 {
+        // Every constructor rounds to at most two decimals, so the scale is 0, 1 or 2.
+        self.0.mantissa() * 10_i128.pow(2_u32.saturating_sub(self.0.scale()))
+    }
+
+    fn from_cents(cents: i128) -> Money {
+        Money(Decimal::try_from_i128_with_scale(cents, 2).unwrap_or(Decimal::MAX))
     }
 
     /// The difference, never below zero.
@@ -143,6 +158,16 @@ fn parse_digits(s: &str) -> Result<Money, AmountError> {
     Ok(Money::from_decimal(value))
 }
 
+/// `n / d` rounded half away from zero (`d > 0`).
+fn div_half_away_from_zero(n: i128, d: i128) -> i128 {
+    let (q, r) = (n / d, n % d);
+    if 2 * r.abs() >= d {
+        q + n.signum()
+    } else {
+        q
+    }
+}
+
 /// Thousands groups after the first must be exactly three digits.
 fn valid_grouping(s: &str, sep: char) -> bool {
     let mut groups = s.split(sep);
@@ -215,7 +240,8 @@ impl<'de> Deserialize<'de> for Money {
     }
 }
 
-/// A percentage such as `50` or `8`, between 0 and 100 inclusive; serialised as a string.
+/// A percentage such as `50` or `8.5`, between 0 and 100 inclusive with at most four decimals;
+/// serialised as a string.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Default)]
 pub struct Percent(Decimal);
 
@@ -223,7 +249,8 @@ impl Percent {
     /// Builds a percentage, refusing values outside 0..=100.
     #[must_use]
     pub fn new(value: Decimal) -> Option<Percent> {
-        (value >= Decimal::ZERO && value <= Decimal::ONE_HUNDRED).then_some(Percent(value.normalize()))
+        let value = value.normalize();
+        (value >= Decimal::ZERO && value <= Decimal::ONE_HUNDRED && value.scale() <= 4).then_some(Percent(value))
     }
 
     /// The value, e.g. `50` for 50 %.
@@ -248,9 +275,10 @@ impl Serialize for Percent {
 impl<'de> Deserialize<'de> for Percent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
-        Decimal::from_str(text.trim())
-            .ok()
-            .and_then(Percent::new)
-            .ok_or_else(|| serde::de::Error::custom(format_args!("`{text}` is not a percentage between 0 and 100")))
+        Decimal::from_str(text.trim()).ok().and_then(Percent::new).ok_or_else(|| {
+            serde::de::Error::custom(format_args!(
+                "`{text}` is not a percentage between 0 and 100 with at most four decimals"
+            ))
+        })
     }
 }

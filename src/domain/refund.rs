@@ -3,10 +3,9 @@
 use super::edition::Edition;
 use super::money::Money;
 use chrono::{Days, NaiveDate};
-use serde::Serialize;
 
 /// The answer for one amount paid and one cancellation date.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RefundAssessment {
     /// The date the written cancellation is sent.
     pub date: NaiveDate,
@@ -50,7 +49,7 @@ pub fn last_refund_day(edition: &Edition) -> NaiveDate {
 pub fn assess(edition: &Edition, paid: Money, date: NaiveDate) -> RefundAssessment {
     let last = last_refund_day(edition);
     let refunded = date <= last;
-    let refund = if refunded { paid.percent(edition.refund.percent.value()) } else { Money::ZERO };
+    let refund = if refunded { paid.percent(edition.refund.percent) } else { Money::ZERO };
     RefundAssessment {
         date,
         refunded,
@@ -115,8 +114,8 @@ pub fn reminder_ics(edition: &Edition, summary: &str, description: &str, stamp: 
         "BEGIN:VEVENT".to_owned(),
         format!("UID:refund-deadline-{}@metropolis-diploma", edition.id),
         format!("DTSTAMP:{stamp}"),
-        format!("DTSTART;VALUE=DATE:{}", day.format("%Y%m%d")),
-        format!("DTEND;VALUE=DATE:{}", next.format("%Y%m%d")),
+        format!("DTSTART;VALUE=DATE:{}", super::dates::basic(day)),
+        format!("DTEND;VALUE=DATE:{}", super::dates::basic(next)),
         format!("SUMMARY:{}", ics_escape(summary)),
         format!("DESCRIPTION:{}", ics_escape(description)),
         "END:VEVENT".to_owned(),

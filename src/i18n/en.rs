@@ -1,6 +1,6 @@
 //! English, the reference catalogue.
 
-use super::Texts;
+use super::{EmbedTexts, Texts};
 
 /// English texts.
 pub static EN: Texts = Texts {
@@ -227,4 +227,47 @@ pub static EN: Texts = Texts {
     amount_negative: "The amount cannot be negative.",
     amount_too_many_decimals: "Enter the amount with at most two decimals (cents).",
     amount_too_large: "This amount is too large.",
+};
+
+/// English texts of the partner embed.
+pub static EMBED_EN: EmbedTexts = EmbedTexts {
+    frame_title: "Metropolis Diploma fee estimator",
+    apply: "Apply for the diploma",
+    new_tab: " (opens in a new tab)",
+    link_text: "Estimate your fee for the Metropolis Diploma",
+    page_title: "Put the fee estimator on your website",
+    page_intro: "Member cities, universities and networks can show the fee estimator on their own pages. Choose the starting values and the look, copy the code and paste it where the estimator should appear. Visitors can change every answer.",
+    options_title: "Options",
+    member_label: "Member city",
+    unset: "Let the visitor answer",
+    people_label: "People",
+    lang_label: "Language",
+    accent_label: "Accent colour",
+    accent_hint: "A hex colour such as #0b4f6c; leave empty for the default. White text must stay readable on it.",
+    accent_invalid: "Enter a colour as # and six hex digits, for example #0b4f6c.",
+    accent_low_contrast: "White text is hard to read on this colour; choose a darker one.",
+    font_label: "Font",
+    font_hint: "Fonts installed on visitors’ devices, for example Georgia, serif. Your page’s web fonts do not reach the estimator.",
+    font_invalid: "Enter font names separated by commas, using only letters, digits, spaces and hyphens.",
+    compact_label: "Compact layout",
+    compact_hint: "Fewer hints and tighter spacing, for narrow columns.",
+    origin_label: "Your website’s address",
+    origin_hint: "For example https://www.example.org, without a path. It fills in the security settings below.",
+    origin_invalid: "Enter the address as https:// and the host name, without a path.",
+    snippet_title: "Code to paste",
+    snippet_label: "HTML for your page",
+    snippet_hint: "Paste it where the estimator should appear. The link inside is what visitors without JavaScript see.",
+    copy: "Copy code",
+    copied: "Code copied.",
+    copy_failed: "The code could not be copied; select it and copy it yourself.",
+    preview_title: "Live preview",
+    events_title: "Events and JavaScript",
+    event_ready: "fired on the element when the estimator is shown.",
+    event_estimate: "fired on the element whenever the quote changes. Its detail is the quote: per_person, total and list_fee as decimal strings such as \"607.20\", people, currency, reduced (or null) and query, the estimator’s URL parameters.",
+    api_update: "changes the starting values of one estimator; it reloads with them.",
+    api_quote: "returns the last quote of one estimator, or null.",
+    csp_title: "Security settings",
+    csp_partner: "If your page sends a Content-Security-Policy, it must allow the estimator’s script and frame:",
+    csp_app: "The estimator’s host must let your site frame it, with this header on its pages:",
+    csp_placeholder: "https://your-site.example",
 };

@@ -11,7 +11,7 @@ use crate::domain::edition::{Discount, EditionError, EditionProblem};
 use crate::domain::fees::{Note, ReducedTier};
 use crate::domain::money::AmountError;
 
-pub use en::EN;
+pub use en::{EMBED_EN, EN};
 
 /// A language the interface is available in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -46,6 +46,14 @@ impl Locale {
     pub fn texts(self) -> &'static Texts {
         match self {
             Locale::En => &EN,
+        }
+    }
+
+    /// The embed's catalogue of this language (only the embed entry, `embed.html`, uses it).
+    #[must_use]
+    pub fn embed_texts(self) -> &'static EmbedTexts {
+        match self {
+            Locale::En => &EMBED_EN,
         }
     }
 }
@@ -270,6 +278,52 @@ pub struct Texts {
     pub amount_negative: &'static str,
     pub amount_too_many_decimals: &'static str,
     pub amount_too_large: &'static str,
+}
+
+/// The texts of the partner embed (`embed.html`: the frame and the partner page), apart from
+/// [`Texts`] so that the main app's bundle does not carry them.
+#[derive(Debug)]
+#[allow(missing_docs)]
+pub struct EmbedTexts {
+    pub frame_title: &'static str,
+    pub apply: &'static str,
+    pub new_tab: &'static str,
+    pub link_text: &'static str,
+    pub page_title: &'static str,
+    pub page_intro: &'static str,
+    pub options_title: &'static str,
+    pub member_label: &'static str,
+    pub unset: &'static str,
+    pub people_label: &'static str,
+    pub lang_label: &'static str,
+    pub accent_label: &'static str,
+    pub accent_hint: &'static str,
+    pub accent_invalid: &'static str,
+    pub accent_low_contrast: &'static str,
+    pub font_label: &'static str,
+    pub font_hint: &'static str,
+    pub font_invalid: &'static str,
+    pub compact_label: &'static str,
+    pub compact_hint: &'static str,
+    pub origin_label: &'static str,
+    pub origin_hint: &'static str,
+    pub origin_invalid: &'static str,
+    pub snippet_title: &'static str,
+    pub snippet_label: &'static str,
+    pub snippet_hint: &'static str,
+    pub copy: &'static str,
+    pub copied: &'static str,
+    pub copy_failed: &'static str,
+    pub preview_title: &'static str,
+    pub events_title: &'static str,
+    pub event_ready: &'static str,
+    pub event_estimate: &'static str,
+    pub api_update: &'static str,
+    pub api_quote: &'static str,
+    pub csp_title: &'static str,
+    pub csp_partner: &'static str,
+    pub csp_app: &'static str,
+    pub csp_placeholder: &'static str,
 }
 
 impl Texts {

@@ -3,6 +3,7 @@
 use crate::app::{use_data, use_locale, use_texts, use_today};
 use crate::components::country_picker::CountryPicker;
 use crate::domain::countries::IncomeClass;
+use crate::domain::dates;
 use crate::domain::edition::Discount;
 use crate::domain::estimate::{EstimateParams, MAX_PEOPLE_PARAM};
 use crate::domain::fees::{quote, Quote};
@@ -85,7 +86,7 @@ impl EstimatorState {
 
 /// The questions.
 #[component]
-fn EstimateForm(state: EstimatorState) -> impl IntoView {
+pub fn EstimateForm(state: EstimatorState) -> impl IntoView {
     let t = use_texts();
     let data = use_data();
     let fees = &data.edition.fees;
@@ -105,12 +106,12 @@ fn EstimateForm(state: EstimatorState) -> impl IntoView {
             None => people_error.set(Some(fill(t.people_invalid, &[("max", &max_people.to_string())]))),
         }
     };
-    let date_text = state.date.get_untracked().map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
+    let date_text = state.date.get_untracked().map(dates::iso).unwrap_or_default();
     let on_date = move |ev| {
         let text = event_target_value(&ev);
-        state.date.set(NaiveDate::parse_from_str(&text, "%Y-%m-%d").ok());
+        state.date.set(dates::parse_iso(&text));
     };
-    let today = use_today().format("%Y-%m-%d").to_string();
+    let today = dates::iso(use_today());
 
     view! {
         <form class="estimate-form no-print" on:submit=|ev| ev.prevent_default() aria-labelledby="situation">
@@ -164,7 +165,12 @@ fn EstimateForm(state: EstimatorState) -> impl IntoView {
 
 /// The live quote: breakdown table, totals, reduced-place scenario, notes, rules, sharing.
 #[component]
-fn QuotePanel(state: EstimatorState) -> impl IntoView {
+pub fn QuotePanel(
+    state: EstimatorState,
+    /// Inside the partner embed: no share and print buttons, no rules section.
+    #[prop(optional)]
+    embedded: bool,
+) -> impl IntoView {
     let t = use_texts();
     let data = use_data();
     let locale = use_locale().intl_tag();
@@ -230,18 +236,20 @@ fn QuotePanel(state: EstimatorState) -> impl IntoView {
                 }).collect_view())}
             </ul>
             <p class="print-only">{t.print_caveat}</p>
-            <div class="share no-print">
-                <button type="button" class="button" on:click=move |_| {
-                    let url = share_url.get_untracked();
-                    leptos::task::spawn_local(async move { copied.set(Some(dom::copy_text(&url).await)); });
-                }>{t.copy_link}</button>
-                <button type="button" class="button secondary" on:click=|_| dom::print()>{t.print_quote}</button>
-                <p role="status" class="copy-status">{move || copied.get().map(|ok| if ok { t.link_copied } else { t.copy_failed })}</p>
-                <label for="share-url">{t.share_label}</label>
-                <input id="share-url" data-testid="share-url" type="text" readonly prop:value=move || share_url.get() />
-            </div>
+            {(!embedded).then(|| view! {
+                <div class="share no-print">
+                    <button type="button" class="button" on:click=move |_| {
+                        let url = share_url.get_untracked();
+                        leptos::task::spawn_local(async move { copied.set(Some(dom::copy_text(&url).await)); });
+                    }>{t.copy_link}</button>
+                    <button type="button" class="button secondary" on:click=|_| dom::print()>{t.print_quote}</button>
+                    <p role="status" class="copy-status">{move || copied.get().map(|ok| if ok { t.link_copied } else { t.copy_failed })}</p>
+                    <label for="share-url">{t.share_label}</label>
+                    <input id="share-url" data-testid="share-url" type="text" readonly prop:value=move || share_url.get() />
+                </div>
+            })}
         </section>
-        <RulesExplained />
+        {(!embedded).then(|| view! { <RulesExplained /> })}
     }
 }
 

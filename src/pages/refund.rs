@@ -1,6 +1,7 @@
 //! `/refund`: what comes back on cancelling on a given day, and the cancellation e-mail.
 
 use crate::app::{use_data, use_locale, use_texts, use_today};
+use crate::domain::dates::{iso, parse_iso as parse_date};
 use crate::domain::edition::Edition;
 use crate::domain::money::{AmountError, Money};
 use crate::domain::refund::{assess, reminder_ics, timeline, CancellationDetails, RefundAssessment};
@@ -116,7 +117,7 @@ fn result_view(
         n if n > 1 => fill(t.days_left_many, &[("days", &n.to_string())]),
         n => fill(t.deadline_passed, &[("days", &(-n).to_string())]),
     };
-    let due = a.due_by.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
+    let due = a.due_by.map(iso).unwrap_or_default();
     let due_text = a.due_by.map_or_else(|| t.due_by_none.to_owned(), date_fmt);
     view! {
         <p class="headline" data-testid="refund-verdict" data-refund=if a.refunded { "yes" } else { "no" }><strong>{headline}</strong></p>
@@ -133,7 +134,7 @@ fn result_view(
         }}
         <dl class="summary-list">
             <div><dt>{t.deadline_label}</dt>
-                <dd><span data-testid="refund-deadline" data-date=a.last_refund_day.format("%Y-%m-%d").to_string()>{date_fmt(a.last_refund_day)}</span>
+                <dd><span data-testid="refund-deadline" data-date=iso(a.last_refund_day)>{date_fmt(a.last_refund_day)}</span>
                     " ("{days}")"</dd></div>
             <div><dt>{t.due_by_label}</dt><dd data-testid="refund-due-by" data-date=due>{due_text}</dd></div>
         </dl>
@@ -149,7 +150,9 @@ fn Timeline(assessment: RefundAssessment) -> impl IntoView {
     let locale = use_locale().intl_tag();
     let chosen = assessment.date;
     let p = timeline(chosen, assessment.last_refund_day, assessment.course_start);
-    let x = |f: f64| 20.0 + f * 560.0;
+    // Whole pixels: formatting floats would pull float printing into the WebAssembly.
+    #[allow(clippy::cast_possible_truncation)]
+    let x = |f: f64| 20 + (f * 560.0).round() as i32;
     let label = format!(
         "{}: {}. {}: {}. {}: {}.",
         t.timeline_chosen,
@@ -165,8 +168,8 @@ fn Timeline(assessment: RefundAssessment) -> impl IntoView {
         <figure class="timeline">
             <figcaption>{t.timeline_title}</figcaption>
             <svg viewBox="0 0 600 110" role="img" aria-label=label data-testid="refund-timeline" preserveAspectRatio="xMidYMid meet">
-                <rect x="20" y="48" width=(xd - 20.0).max(0.0).to_string() height="8" fill="var(--success)" opacity="0.35" />
-                <rect x=xd.to_string() y="48" width=(580.0 - xd).max(0.0).to_string() height="8" fill="var(--error)" opacity="0.25" />
+                <rect x="20" y="48" width=(xd - 20).max(0).to_string() height="8" fill="var(--success)" opacity="0.35" />
+                <rect x=xd.to_string() y="48" width=(580 - xd).max(0).to_string() height="8" fill="var(--error)" opacity="0.25" />
                 <line x1=xd.to_string() x2=xd.to_string() y1="30" y2="74" stroke="var(--ink)" stroke-width="2" />
                 <text x=xd.to_string() y="22" text-anchor="middle" font-size="13">{t.timeline_deadline}</text>
                 <line x1=xs.to_string() x2=xs.to_string() y1="30" y2="74" stroke="var(--accent)" stroke-width="3" />
@@ -285,12 +288,4 @@ fn email_text(
         ],
     );
     (subject, body)
-}
-
-fn parse_date(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
-}
-
-fn iso(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
 }

@@ -93,3 +93,10 @@ pub fn remove_static_shell() {
         el.remove();
     }
 }
+
+/// Leaves the app for another document (relative to the base), replacing the history entry.
+pub fn go_to(url: &str) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().replace(url);
+    }
+}

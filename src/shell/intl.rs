@@ -44,7 +44,7 @@ pub fn date(locale: &str, day: NaiveDate) -> String {
         .ok()
         .and_then(|f| f.call1(&format, &value).ok())
         .and_then(|v| v.as_string())
-        .unwrap_or_else(|| day.format("%Y-%m-%d").to_string())
+        .unwrap_or_else(|| crate::domain::dates::iso(day))
 }
 
 /// The name of an economy in the user's language (`Intl.DisplayNames`), or the World Bank's name

@@ -3,4 +3,6 @@
 pub mod clock;
 pub mod data;
 pub mod dom;
+pub mod embed;
 pub mod intl;
+pub mod nav;
