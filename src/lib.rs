@@ -12,6 +12,8 @@ pub mod app;
 #[cfg(feature = "web")]
 pub mod components;
 #[cfg(feature = "web")]
+pub mod embed_app;
+#[cfg(feature = "web")]
 pub mod pages;
 #[cfg(feature = "web")]
 pub mod shell;

@@ -7,7 +7,7 @@ use super::estimate::IgnoredParam;
 use super::fees::{Quote, ReducedTier};
 use super::money::Money;
 use serde::{Deserialize, Serialize};
-use serde_json::{json, Value};
+use serde_json::Value;
 
 /// The embed's own document, next to `index.html` at the app's root: `embed.html` is the partner
 /// page, `embed.html?frame=1&…` the estimator inside a partner's frame.
@@ -400,12 +400,25 @@ impl Message {
     /// The message as a JSON object: `{"channel":"metropolis-estimator","version":1,"type":…,…}`.
     #[must_use]
     pub fn to_json(&self) -> String {
-        let mut v = json!({ "channel": CHANNEL, "version": VERSION, "type": self.kind() });
-        match self {
-            Message::Ready { height } | Message::Resize { height } => v["height"] = json!(height),
-            Message::Estimate { quote } => v["quote"] = serde_json::to_value(quote).unwrap_or(Value::Null),
+        // A struct rather than `json!`: no `Value` in the frame's bundle. Keys in alphabetical order,
+        // as before.
+        #[derive(Serialize)]
+        struct Envelope<'a> {
+            channel: &'static str,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            height: Option<u32>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            quote: Option<&'a QuoteSummary>,
+            #[serde(rename = "type")]
+            kind: &'static str,
+            version: u64,
         }
-        v.to_string()
+        let (height, quote) = match self {
+            Message::Ready { height } | Message::Resize { height } => (Some(*height), None),
+            Message::Estimate { quote } => (None, Some(quote)),
+        };
+        let envelope = Envelope { channel: CHANNEL, height, quote, kind: self.kind(), version: VERSION };
+        serde_json::to_string(&envelope).unwrap_or_default()
     }
 
     /// Reads a message, as a partner page would.
@@ -500,34 +513,34 @@ impl SnippetOptions {
         parts.join("&")
     }
 
+    /// The element's `data-` attributes in snippet order (`member`, `country`, `people`, `lang`,
+    /// `accent`, `font`, `compact`, `title`), `None` for those not chosen: the snippet writes them,
+    /// the live preview sets or removes them.
+    #[must_use]
+    pub fn data_attributes(&self) -> [(&'static str, Option<String>); 8] {
+        let yn = |b: bool| if b { "yes" } else { "no" }.to_owned();
+        [
+            ("member", self.member.map(yn)),
+            ("country", self.country.clone()),
+            ("people", self.people.map(|p| p.to_string())),
+            ("lang", self.lang.clone()),
+            ("accent", self.accent.map(Rgb::css)),
+            ("font", self.font.clone()),
+            ("compact", self.compact.then(|| "yes".to_owned())),
+            ("title", Some(self.title.clone())),
+        ]
+    }
+
     /// The HTML a partner pastes: the element (with a plain link inside for visitors without
     /// JavaScript, replaced by the frame) and the script.
     #[must_use]
     pub fn snippet(&self) -> String {
         let mut attrs = String::from("data-metropolis-estimator");
-        let mut attr = |name: &str, value: &str| attrs.push_str(&format!(" data-{name}=\"{}\"", escape_html(value)));
-        if let Some(m) = self.member {
-            attr("member", if m { "yes" } else { "no" });
+        for (name, value) in self.data_attributes() {
+            if let Some(v) = value {
+                attrs.push_str(&format!(" data-{name}=\"{}\"", escape_html(&v)));
+            }
         }
-        if let Some(c) = &self.country {
-            attr("country", c);
-        }
-        if let Some(p) = self.people {
-            attr("people", &p.to_string());
-        }
-        if let Some(l) = &self.lang {
-            attr("lang", l);
-        }
-        if let Some(a) = self.accent {
-            attr("accent", &a.css());
-        }
-        if let Some(f) = &self.font {
-            attr("font", f);
-        }
-        if self.compact {
-            attr("compact", "yes");
-        }
-        attr("title", &self.title);
         let query = self.query();
         let link = if query.is_empty() {
             format!("{}estimate", self.app_url)

@@ -5,7 +5,7 @@
 use crate::app::{href, use_data, use_locale, use_texts, use_today, Lang};
 use crate::components::country_picker::CountryPicker;
 use crate::domain::embed::{
-    frame_ancestors, parse_accent, parse_font, partner_csp, EmbedOptions, Message, Origin, QuoteSummary, Rgb,
+    frame_ancestors, parse_accent, parse_font, partner_csp, EmbedOptions, Message, Origin, QuoteSummary,
     SnippetOptions, ThemeError,
 };
 use crate::domain::estimate::{EstimateParams, MAX_PEOPLE_PARAM};
@@ -25,7 +25,7 @@ pub fn EmbedFrame() -> impl IntoView {
     let parsed = EstimateParams::from_pairs(read(), &data.countries);
     let options = EmbedOptions::from_pairs(read());
     for p in parsed.ignored.iter().chain(&options.ignored) {
-        leptos::logging::warn!("Metropolis estimator: ignored {}={:?}", p.name, p.value);
+        leptos::logging::warn!("Metropolis estimator: ignored {}=\"{}\"", p.name, p.value);
     }
     let locale =
         options.lang.as_deref().and_then(|l| Locale::ALL.into_iter().find(|x| x.tag() == l)).unwrap_or_default();
@@ -112,9 +112,14 @@ pub fn EmbedPage() -> impl IntoView {
     let snippet = Memo::new(move |_| options.with(SnippetOptions::snippet));
     let preview = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
-        options.track();
+        let attributes = options.with(SnippetOptions::data_attributes);
         let el = preview.get_untracked();
-        embed::load_or_refresh(&script_src, el.as_deref().map(|e| -> &web_sys::Element { e }));
+        let el = el.as_deref().map(|e| -> &web_sys::Element { e });
+        // The preview is the snippet's element: the same attributes, read by embed.js.
+        if let Some(el) = el {
+            embed::set_data(el, &attributes);
+        }
+        embed::load_or_refresh(&script_src, el);
     });
 
     let copied = RwSignal::new(None::<bool>);
@@ -142,7 +147,6 @@ pub fn EmbedPage() -> impl IntoView {
             .then(|| crate::i18n::fill(t.people_invalid, &[("max", &MAX_PEOPLE_PARAM.to_string())]))
     };
     let partner_error = move || matches!(partner_read.get(), Some(Err(()))).then_some(e.origin_invalid);
-    let yn = |b: bool| if b { "yes" } else { "no" };
 
     view! {
         <h1 id="page-title">{e.page_title}</h1>
@@ -214,12 +218,7 @@ pub fn EmbedPage() -> impl IntoView {
         </div>
         <section aria-labelledby="embed-preview-title">
             <h2 id="embed-preview-title">{e.preview_title}</h2>
-            <div class="embed-preview" data-testid="embed-preview" data-metropolis-estimator="" node_ref=preview
-                data-member=move || options.with(|o| o.member.map(yn)) data-country=move || options.with(|o| o.country.clone())
-                data-people=move || options.with(|o| o.people.map(|p| p.to_string()))
-                data-lang=move || options.with(|o| o.lang.clone()) data-accent=move || options.with(|o| o.accent.map(Rgb::css))
-                data-font=move || options.with(|o| o.font.clone()) data-compact=move || options.with(|o| o.compact.then_some("yes"))
-                data-title=e.frame_title></div>
+            <div class="embed-preview" data-testid="embed-preview" data-metropolis-estimator="" node_ref=preview></div>
         </section>
         <section aria-labelledby="embed-events-title">
             <h2 id="embed-events-title">{e.events_title}</h2>

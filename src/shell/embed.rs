@@ -61,6 +61,17 @@ pub fn watch_height(el: &web_sys::Element, on_height: impl Fn(u32) + 'static) {
     callback.forget();
 }
 
+/// Sets `data-<name>` on `el` for each `Some` value and removes it for each `None`.
+pub fn set_data(el: &web_sys::Element, attributes: &[(&str, Option<String>)]) {
+    for (name, value) in attributes {
+        let name = format!("data-{name}");
+        let _ = match value {
+            Some(v) => el.set_attribute(&name, v),
+            None => el.remove_attribute(&name),
+        };
+    }
+}
+
 /// Loads `embed.js` once (for the live preview); once it is loaded, asks it to reload `el`'s frame
 /// with `el`'s current attributes (`MetropolisEstimator.update(el, {})`).
 pub fn load_or_refresh(src: &str, el: Option<&web_sys::Element>) {

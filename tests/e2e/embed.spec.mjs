@@ -1,26 +1,19 @@
 // The embeddable estimator: a partner page on another origin (fixtures/partner, served on the second
-// port) with two estimators loaded by embed.js; the frame route; the /embed partner page.
+// port) with two estimators loaded by embed.js; the frame (embed.html?frame=1); the partner page (embed.html).
 // Every test also fails on any page error or console error, in any frame (test-base.mjs).
 import { test as base, expect } from './test-base.mjs';
 
-// Known issue (index.html, not the embed): the frame's URL has two segments (/embed/estimate), and
-// Chromium's preload scanner fetches index.html's relative assets (./main-….css, ./….js, ./…_bg.wasm)
-// before index.html's first script sets <base href>, so it asks for /embed/main-….css etc. and logs a
-// 404; the real loads then succeed. Those console messages carry no URL, so they are allowed here, and
-// instead every HTTP error response other than those preloads (and /favicon.ico) fails the test.
-const PRELOAD_404 = /\/embed\/(main|metropolis-diploma)-[0-9a-f]+(_bg)?\.(css|js|wasm)$/;
+// The embed is its own entry, embed.html at the app's root: embed.html?frame=1&… is the frame,
+// embed.html alone the partner page. Every HTTP error response (other than /favicon.ico) fails a test.
 const test = base.extend({
-  allowedConsoleErrors: [/^Failed to load resource: the server responded with a status of 404 \(Not Found\)$/],
   httpErrors: [
     async ({ context }, use) => {
       const errors = [];
       context.on('response', (r) => {
-        if (r.status() >= 400 && !PRELOAD_404.test(r.url()) && !/\/favicon\.ico$/.test(r.url())) {
-          errors.push(`${r.status()} ${r.url()}`);
-        }
+        if (r.status() >= 400 && !/\/favicon\.ico$/.test(r.url())) errors.push(`${r.status()} ${r.url()}`);
       });
       await use(errors);
-      expect(errors, 'no HTTP errors besides the preload scanner\'s').toEqual([]);
+      expect(errors, 'no HTTP errors').toEqual([]);
     },
     { auto: true },
   ],
@@ -84,8 +77,9 @@ test.describe('on a partner page (another origin)', () => {
     await expect(iframe(page, 'two')).toHaveAttribute('title', 'Fee estimator for universities');
     await expect(one).toHaveAttribute('loading', 'lazy');
     const src = new URL(await one.getAttribute('src'));
-    expect(src.origin + src.pathname).toBe(`${APP}/embed/estimate`);
+    expect(src.origin + src.pathname).toBe(`${APP}/embed.html`);
     expect(Object.fromEntries(src.searchParams)).toEqual({
+      frame: '1',
       member: 'yes',
       country: 'KEN',
       people: '2',
@@ -298,9 +292,9 @@ test.describe('without JavaScript on the partner page', () => {
   });
 });
 
-test.describe('the frame route', () => {
+test.describe('the frame (embed.html?frame=1)', () => {
   test('theme values are validated: good ones applied, bad ones ignored', async ({ page }) => {
-    await page.goto('/embed/estimate?member=no&people=3&accent=%23c0392b&font=Georgia%2C%20serif&compact=yes');
+    await page.goto('/embed.html?frame=1&member=no&people=3&accent=%23c0392b&font=Georgia%2C%20serif&compact=yes');
     const main = page.locator('main');
     await expect(page.getByTestId('fee-total')).toHaveAttribute('data-amount', '1821.60');
     await expect(main).toHaveAttribute('style', '--accent:#c0392b;--accent-dark:#86271e;font-family:"Georgia", serif;');
@@ -308,7 +302,7 @@ test.describe('the frame route', () => {
     const colour = await page.getByTestId('embed-apply').evaluate((a) => getComputedStyle(a).backgroundColor);
     expect(colour).toBe('rgb(192, 57, 43)');
 
-    await page.goto('/embed/estimate?accent=red;background:url(x)&font=x%22;color:red&compact=maybe&origin=*');
+    await page.goto('/embed.html?frame=1&accent=red;background:url(x)&font=x%22;color:red&compact=maybe&origin=*');
     await expect(page.getByTestId('fee-total')).toHaveAttribute('data-amount', '660.00');
     await expect(page.locator('main')).toHaveAttribute('style', '');
     await expect(page.locator('main')).toHaveClass('embed');
@@ -316,15 +310,36 @@ test.describe('the frame route', () => {
   });
 
   test('works under a sub-path deployment', async ({ page }) => {
-    await page.goto('/diploma/embed/estimate?member=yes&dues=yes&people=2');
+    await page.goto('/diploma/embed.html?member=yes&dues=yes&people=2&frame=1');
     await expect(page.getByTestId('fee-total')).toHaveAttribute('data-amount', '607.20');
     await expect(page.getByTestId('embed-apply')).toHaveAttribute('href', /^\/diploma\/apply\?member=yes/);
+    await expect(page.locator('.site-header, nav, .site-footer')).toHaveCount(0);
+  });
+
+  test('a broken edition file shows the data error page', async ({ page }) => {
+    await page.goto('/broken/embed.html?frame=1&member=yes');
+    await expect(page.getByTestId('edition-error')).toBeVisible();
+    await expect(page.getByTestId('fee-total')).toHaveCount(0);
   });
 });
 
-test.describe('the partner page /embed', () => {
+test.describe('the partner page (embed.html)', () => {
+  test('the app\'s /embed leads to embed.html, at the root and under a sub-path', async ({ page }) => {
+    for (const base of ['', '/diploma']) {
+      await page.goto(`${base}/embed`);
+      await expect(page).toHaveURL(`${APP}${base}/embed.html`);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Put the fee estimator on your website');
+      // The site's chrome, its links leading into the app under the same base.
+      await expect(page.locator('.site-header a.brand')).toHaveAttribute('href', `${base}/`);
+      await expect(page.getByTestId('embed-snippet')).toHaveValue(
+        new RegExp(`<script async src="${APP}${base}/embed.js"></script>$`),
+      );
+    }
+  });
+
   test('generates the snippet, previews it, copies it, and states the CSP lines', async ({ page }) => {
-    await page.goto('/embed');
+    await page.goto('/embed.html');
+    await expect(page).toHaveTitle('Put the fee estimator on your website – Metropolis Diploma in Internationalization for Local Authorities');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Put the fee estimator on your website');
     const snippet = page.getByTestId('embed-snippet');
     await expect(snippet).toHaveValue(new RegExp(`<script async src="${APP}/embed.js"></script>$`));
