@@ -110,9 +110,14 @@ pub fn App() -> impl IntoView {
                             Route::Home => view! { <HomePage /> }.into_any(),
                             Route::Estimate => view! { <EstimatePage /> }.into_any(),
                             Route::Refund => view! { <RefundPage /> }.into_any(),
-                            Route::Embed => {
+                            Route::Embed | Route::EmbedFrame => {
                                 // The partner page and the frame are their own, separately built entry.
-                                dom::go_to("embed.html");
+                                let query = path.get_untracked().split_once('?').map(|(_, q)| q.to_owned());
+                                dom::go_to(&match (route.get_untracked(), query) {
+                                    (Route::EmbedFrame, Some(q)) => format!("embed.html?frame=1&{q}"),
+                                    (Route::EmbedFrame, None) => "embed.html?frame=1".to_owned(),
+                                    _ => "embed.html".to_owned(),
+                                });
                                 ().into_any()
                             }
                             Route::NotFound => view! { <NotFoundPage /> }.into_any(),

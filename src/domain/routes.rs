@@ -12,6 +12,8 @@ pub enum Route {
     Refund,
     /// `/embed`: the partner page, which lives in its own entry (`embed.html`).
     Embed,
+    /// `/embed/estimate`: the partner frame, also in `embed.html` (`embed.html?frame=1&…`).
+    EmbedFrame,
     /// Anything else.
     NotFound,
 }
@@ -27,6 +29,7 @@ impl Route {
             "/estimate" => Route::Estimate,
             "/refund" => Route::Refund,
             "/embed" => Route::Embed,
+            "/embed/estimate" => Route::EmbedFrame,
             _ => Route::NotFound,
         }
     }
@@ -39,6 +42,7 @@ impl Route {
             Route::Estimate => "/estimate",
             Route::Refund => "/refund",
             Route::Embed => "/embed",
+            Route::EmbedFrame => "/embed/estimate",
         }
     }
 }
