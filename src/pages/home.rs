@@ -30,6 +30,8 @@ pub fn HomePage() -> impl IntoView {
             </dl>
             <p class="actions">
                 <a class="button" href=href("/estimate")>{t.home_cta_estimate}</a>
+                " "
+                <a class="button secondary" href=href("/refund")>{t.home_cta_refund}</a>
             </p>
         </section>
         <section aria-labelledby="who">

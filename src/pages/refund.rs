@@ -152,7 +152,7 @@ fn Timeline(assessment: RefundAssessment) -> impl IntoView {
     let p = timeline(chosen, assessment.last_refund_day, assessment.course_start);
     // Whole pixels: formatting floats would pull float printing into the WebAssembly.
     #[allow(clippy::cast_possible_truncation)]
-    let x = |f: f64| 20 + (f * 560.0).round() as i32;
+    let x = |f: f64| 20 + (f * 360.0).round() as i32;
     let label = format!(
         "{}: {}. {}: {}. {}: {}.",
         t.timeline_chosen,
@@ -167,15 +167,15 @@ fn Timeline(assessment: RefundAssessment) -> impl IntoView {
     view! {
         <figure class="timeline">
             <figcaption>{t.timeline_title}</figcaption>
-            <svg viewBox="0 0 600 110" role="img" aria-label=label data-testid="refund-timeline" preserveAspectRatio="xMidYMid meet">
+            <svg viewBox="0 0 400 110" role="img" aria-label=label data-testid="refund-timeline" preserveAspectRatio="xMidYMid meet">
                 <rect x="20" y="48" width=(xd - 20).max(0).to_string() height="8" fill="var(--success)" opacity="0.35" />
-                <rect x=xd.to_string() y="48" width=(580 - xd).max(0).to_string() height="8" fill="var(--error)" opacity="0.25" />
+                <rect x=xd.to_string() y="48" width=(380 - xd).max(0).to_string() height="8" fill="var(--error)" opacity="0.25" />
                 <line x1=xd.to_string() x2=xd.to_string() y1="30" y2="74" stroke="var(--ink)" stroke-width="2" />
-                <text x=xd.to_string() y="22" text-anchor="middle" font-size="13">{t.timeline_deadline}</text>
+                <text x=xd.to_string() y="22" text-anchor="middle" font-size="14">{t.timeline_deadline}</text>
                 <line x1=xs.to_string() x2=xs.to_string() y1="30" y2="74" stroke="var(--accent)" stroke-width="3" />
-                <text x=xs.to_string() y="92" text-anchor="end" font-size="13">{t.timeline_start}</text>
+                <text x=xs.to_string() y="92" text-anchor="end" font-size="14">{t.timeline_start}</text>
                 <circle cx=xc.to_string() cy="52" r="9" fill=colour stroke="#fff" stroke-width="2" />
-                <text x=xc.to_string() y="104" text-anchor="middle" font-size="13" font-weight="700">{t.timeline_chosen}</text>
+                <text x=xc.to_string() y="104" text-anchor="middle" font-size="14" font-weight="700">{t.timeline_chosen}</text>
             </svg>
         </figure>
     }
