@@ -48,8 +48,8 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 ENSURE_CC := command -v cc >/dev/null || { echo '==> apt-get install gcc libc6-dev'; \
   $(SUDO) apt-get update; $(SUDO) apt-get install -y gcc libc6-dev pkg-config; }
 
-# Where the API receiver will listen (make serve starts it; Trunk.toml proxies /api to it).
-API_PORT ?= 8081
+# Where the reference receiver (intake/) listens: make serve starts it; Trunk.toml proxies /api to it.
+API_PORT ?= 8787
 E2E_PORT ?= 4173
 
 .PHONY: help serve preview test lint unit wasm-test build size e2e clean \
@@ -60,7 +60,7 @@ help:
 	@echo 'make serve      install missing tools, then trunk serve on http://127.0.0.1:8080 (dev build, live reload)'
 	@echo 'make test       install missing tools + test tools, then: lint, unit, wasm-test, build, size, e2e'
 	@echo 'make lint       cargo fmt --check; clippy -D warnings (native no-default-features, and wasm32)'
-	@echo 'make unit       native tests of the pure domain: cargo test --no-default-features'
+	@echo 'make unit       native tests of the pure domain (cargo test --no-default-features) and of the receiver (intake)'
 	@echo 'make wasm-test  wasm-bindgen tests in headless Chromium: cargo test --target $(WASM_TARGET)'
 	@echo 'make build      release build into dist/: index.html (the app), then embed.html (the partner embed)'
 	@echo 'make size       size tables of dist/: the app shell and the embed entry, 150 KB brotli budget each'
@@ -140,10 +140,13 @@ check-pins:
 # Run
 
 serve: tools fetch
-	@# API receiver: start it here in the background before trunk, e.g.
-	@#   cargo run --bin api -- --port $(API_PORT) & trap 'kill $$!' EXIT;
-	@# and uncomment the [[proxy]] block in Trunk.toml (/api -> 127.0.0.1:$(API_PORT)).
-	trunk serve
+	@# The reference receiver in the background (database under data/, INTAKE_TOKEN from the
+	@# environment for GET), stopped when trunk stops; Trunk.toml proxies /api to it.
+	@$(ENSURE_CC)
+	cargo build -p intake
+	@INTAKE_ADDR=127.0.0.1:$(API_PORT) INTAKE_DB='$(ROOT)/data/intake.sqlite3' '$(ROOT)/target/debug/intake' & \
+	  pid=$$!; trap 'kill $$pid 2>/dev/null || true' EXIT; trap 'exit 130' INT TERM; \
+	  trunk serve
 
 preview: install-e2e
 	@test -f $(DIST)/index.html || $(MAKE) build
@@ -166,6 +169,9 @@ lint: install-rust check-pins
 	cargo fmt --all -- --check
 	@echo '==> clippy (native, no default features)'
 	cargo clippy --no-default-features --all-targets -- -D warnings
+	@echo '==> clippy (intake, the reference receiver)'
+	@$(ENSURE_CC)
+	cargo clippy -p intake --all-targets -- -D warnings
 	@echo '==> clippy ($(WASM_TARGET), default features)'
 	@# The domain's native tests (tests/domain_*.rs, proptest) do not build for wasm32; the
 	@# browser tests (tests/web.rs), the library and the binaries do.
@@ -174,6 +180,9 @@ lint: install-rust check-pins
 unit:
 	@echo '==> native tests (pure domain, no default features)'
 	cargo test --no-default-features
+	@echo '==> receiver tests (intake: axum + SQLite files)'
+	@$(ENSURE_CC)
+	cargo test -p intake
 
 wasm-test: install-rust install-wasm-bindgen install-chromium
 	@echo '==> wasm tests (wasm-bindgen-test-runner, headless Chromium)'

@@ -15,3 +15,4 @@ pub mod json_path;
 pub mod money;
 pub mod refund;
 pub mod routes;
+pub mod submission;

@@ -1,0 +1,660 @@
+//! The receiver end to end in process: the router over a real SQLite file in a temporary folder.
+
+use axum::body::{to_bytes, Body};
+use axum::http::{header, Request, StatusCode};
+use axum::Router;
+use chrono::NaiveDate;
+use intake::db::Db;
+use intake::{app, AppState};
+use metropolis_diploma::domain::application::{
+    finalize, AboutYou, Authority, CareerStage, Declarations, Draft, EnglishLevel, Membership, Motivation,
+    Organisation, Registration,
+};
+use metropolis_diploma::domain::countries::Countries;
+use metropolis_diploma::domain::edition::Edition;
+use metropolis_diploma::domain::submission::Submission;
+use serde_json::{json, Value};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::Arc;
+use tower::ServiceExt;
+
+const EDITION_JSON: &str = include_str!("../../public/edition.json");
+const COUNTRIES_CSV: &str = include_str!("../../public/data/wb-income-classification.csv");
+const SCHEMA: &str = include_str!("../schema/application-v1.schema.json");
+const TOKEN: &str = "s3cret-token";
+const KEY: &str = "3f0c2a9e-6d1b-4c8e-9a57-0b6f1d2e4c31";
+
+/// A fresh folder under the system's temporary folder, removed when dropped.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new() -> TempDir {
+        static COUNTER: AtomicU32 = AtomicU32::new(0);
+        let n = COUNTER.fetch_add(1, Ordering::SeqCst);
+        let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().subsec_nanos();
+        let dir = std::env::temp_dir().join(format!("intake-test-{}-{n}-{nanos}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        TempDir(dir)
+    }
+
+    /// The database file, in a sub-folder that `Db::open` must create.
+    fn db(&self) -> PathBuf {
+        self.0.join("data").join("intake.sqlite3")
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn edition() -> Edition {
+    Edition::from_json(EDITION_JSON).unwrap()
+}
+
+fn countries() -> Countries {
+    Countries::from_csv(COUNTRIES_CSV).unwrap()
+}
+
+fn state(dir: &TempDir, token: Option<&str>, origins: &[&str]) -> AppState {
+    AppState {
+        db: Arc::new(Db::open(&dir.db()).unwrap()),
+        edition: Arc::new(edition()),
+        countries: Arc::new(countries()),
+        token: token.map(str::to_owned),
+        allowed_origins: origins.iter().map(|o| (*o).to_owned()).collect(),
+    }
+}
+
+/// The receiver as `make serve` runs it (token set, no cross-origin callers), over a file in `dir`.
+fn receiver(dir: &TempDir) -> Router {
+    app(state(dir, Some(TOKEN), &[]))
+}
+
+/// A complete application: a member from Spain, dues paid, registering alone.
+fn valid_draft(key: &str) -> Draft {
+    Draft {
+        key: key.into(),
+        about: AboutYou {
+            first_name: "Ana María".into(),
+            surname: "López".into(),
+            email: "ana@example.org".into(),
+            phone: "+34 93 123 45 67".into(),
+            job_title: "International relations officer".into(),
+            department: "International Relations".into(),
+            years_experience: "7".into(),
+            career_stage: Some(CareerStage::MidCareer),
+        },
+        organisation: Organisation {
+            name: "Barcelona City Council".into(),
+            authority: Some(Authority::Local),
+            city: "Barcelona".into(),
+            country: Some("ESP".into()),
+            member: Some(Membership::Yes),
+            dues_paid: Some(true),
+            ia_department: Some(true),
+        },
+        motivation: Motivation {
+            why: "To professionalise our city's international action.".into(),
+            experience: "Twinning with three cities and a network of local partners.".into(),
+            project: "An international strategy for the metropolitan area.".into(),
+            english: Some(EnglishLevel::Working),
+        },
+        registration: Registration {
+            with_colleagues: Some(false),
+            colleagues: Vec::new(),
+            reduced_requested: false,
+            billing_organisation: "Ajuntament de Barcelona".into(),
+            billing_address: "Plaça de Sant Jaume 1, 08002 Barcelona".into(),
+            tax_id: String::new(),
+            po_reference: String::new(),
+            invoice_email: "invoices@example.org".into(),
+        },
+        declarations: Declarations { conditions: true, data_consent: true, truthful: true },
+    }
+}
+
+/// A valid submission of `draft`, priced by the app's own engine on 2025-09-01.
+fn submission_of(draft: Draft) -> Submission {
+    let day = NaiveDate::from_ymd_opt(2025, 9, 1).unwrap();
+    let application = finalize(&draft, &edition(), &countries(), day).unwrap();
+    Submission {
+        schema_version: 1,
+        idempotency_key: draft.key.clone(),
+        submitted_at: "2025-09-01T10:00:00.000Z".into(),
+        locale: "en".into(),
+        edition: edition().id,
+        registration_date: day,
+        answers: draft,
+        quote: application.quote,
+    }
+}
+
+fn valid_submission(key: &str) -> Submission {
+    submission_of(valid_draft(key))
+}
+
+fn post(key: Option<&str>, body: impl Into<Body>) -> Request<Body> {
+    let mut request = Request::post("/api/applications").header(header::CONTENT_TYPE, "application/json");
+    if let Some(key) = key {
+        request = request.header("Idempotency-Key", key);
+    }
+    request.body(body.into()).unwrap()
+}
+
+fn post_json(sub: &Submission) -> Request<Body> {
+    post(Some(&sub.idempotency_key), serde_json::to_string(sub).unwrap())
+}
+
+fn list(auth: Option<&str>, query: &str, accept: Option<&str>) -> Request<Body> {
+    let mut request = Request::get(format!("/api/applications{query}"));
+    if let Some(auth) = auth {
+        request = request.header(header::AUTHORIZATION, auth);
+    }
+    if let Some(accept) = accept {
+        request = request.header(header::ACCEPT, accept);
+    }
+    request.body(Body::empty()).unwrap()
+}
+
+struct Reply {
+    status: StatusCode,
+    headers: axum::http::HeaderMap,
+    text: String,
+}
+
+impl Reply {
+    fn json(&self) -> Value {
+        serde_json::from_str(&self.text).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.text))
+    }
+
+    /// `(field, code)` of every error of a `{ "errors": [...] }` body.
+    fn errors(&self) -> Vec<(String, String)> {
+        let body = self.json();
+        let errors = body["errors"].as_array().unwrap_or_else(|| panic!("no errors in {body}"));
+        errors
+            .iter()
+            .map(|e| {
+                assert!(e["message"].as_str().is_some_and(|m| !m.is_empty()), "no message in {e}");
+                (e["field"].as_str().unwrap().to_owned(), e["code"].as_str().unwrap().to_owned())
+            })
+            .collect()
+    }
+
+    fn reference(&self) -> String {
+        self.json()["reference"].as_str().unwrap_or_else(|| panic!("no reference in {}", self.text)).to_owned()
+    }
+}
+
+async fn send(app: &Router, request: Request<Body>) -> Reply {
+    let response = app.clone().oneshot(request).await.unwrap();
+    let status = response.status();
+    let headers = response.headers().clone();
+    let bytes = to_bytes(response.into_body(), usize::MAX).await.unwrap();
+    Reply { status, headers, text: String::from_utf8(bytes.to_vec()).unwrap() }
+}
+
+async fn stored(app: &Router) -> Vec<Value> {
+    let reply = send(app, list(Some(&format!("Bearer {TOKEN}")), "", None)).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text);
+    reply.json().as_array().unwrap().clone()
+}
+
+fn pair(field: &str, code: &str) -> (String, String) {
+    (field.to_owned(), code.to_owned())
+}
+
+#[tokio::test]
+async fn a_valid_application_is_stored_with_a_reference() {
+    let dir = TempDir::new();
+    let app = receiver(&dir);
+    let reply = send(&app, post_json(&valid_submission(KEY))).await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text);
+    assert_eq!(reply.headers[header::CONTENT_TYPE], "application/json");
+    let reference = reply.reference();
+    assert_eq!(reference.len(), "MD25-XXXXXX".len(), "{reference}");
+    assert!(reference.starts_with("MD25-"), "{reference}");
+    assert!(reference[5..].chars().all(|c| c.is_ascii_digit() || "ABCDEFGHJKMNPQRSTVWXYZ".contains(c)), "{reference}");
+
+    let rows = stored(&app).await;
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0]["reference"], reference.as_str());
+    assert_eq!(rows[0]["idempotency_key"], KEY);
+    assert_eq!(rows[0]["submission"]["quote"]["total"], "330.00");
+    assert!(rows[0]["received_at"].as_str().unwrap().ends_with('Z'));
+    assert!(dir.db().exists());
+    assert_eq!(Db::open(&dir.db()).unwrap().journal_mode().unwrap(), "wal");
+}
+
+#[tokio::test]
+async fn the_same_key_and_body_again_returns_the_first_reference() {
+    let dir = TempDir::new();
+    let app = receiver(&dir);
+    let sub = valid_submission(KEY);
+    let first = send(&app, post_json(&sub)).await;
+    assert_eq!(first.status, StatusCode::CREATED);
+    let again = send(&app, post_json(&sub)).await;
+    assert_eq!(again.status, StatusCode::OK, "{}", again.text);
+    assert_eq!(again.reference(), first.reference());
+    // The same content written differently (indentation) is the same body.
+    let pretty = send(&app, post(Some(KEY), serde_json::to_string_pretty(&sub).unwrap())).await;
+    assert_eq!((pretty.status, pretty.reference()), (StatusCode::OK, first.reference()));
+    assert_eq!(stored(&app).await.len(), 1);
+}
+
+#[tokio::test]
+async fn concurrent_sends_of_one_application_store_one_row() {
+    let dir = TempDir::new();
+    let app = receiver(&dir);
+    let sub = valid_submission(KEY);
+    let (a, b, c) = tokio::join!(send(&app, post_json(&sub)), send(&app, post_json(&sub)), send(&app, post_json(&sub)));
+    let mut statuses = vec![a.status, b.status, c.status];
+    statuses.sort();
+    assert_eq!(statuses, [StatusCode::OK, StatusCode::OK, StatusCode::CREATED]);
+    assert!(a.reference() == b.reference() && b.reference() == c.reference());
+    assert_eq!(stored(&app).await.len(), 1);
+}
+
+#[tokio::test]
+async fn the_same_key_with_another_body_is_a_conflict() {
+    let dir = TempDir::new();
+    let app = receiver(&dir);
+    assert_eq!(send(&app, post_json(&valid_submission(KEY))).await.status, StatusCode::CREATED);
+    let mut other = valid_submission(KEY);
+    other.answers.about.first_name = "Anna".into();
+    let reply = send(&app, post_json(&other)).await;
+    assert_eq!(reply.status, StatusCode::CONFLICT, "{}", reply.text);
+    assert_eq!(reply.errors(), [pair("idempotency_key", "key_reused")]);
+    let rows = stored(&app).await;
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0]["submission"]["answers"]["about"]["first_name"], "Ana María");
+}
+
+#[tokio::test]
+async fn a_quote_that_is_not_the_fee_engines_is_refused() {
+    let dir = TempDir::new();
+    let app = receiver(&dir);
+    let mut sub = valid_submission(KEY);
+    sub.quote.per_person = "1.00".parse().unwrap();
+    sub.quote.total = "1.00".parse().unwrap();
+    let reply = send(&app, post_json(&sub)).await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", reply.text);
+    assert_eq!(reply.errors(), [pair("quote", "quote_mismatch")]);
+    assert!(stored(&app).await.is_empty());
+}
+
+#[tokio::test]
+async fn invalid_answers_are_refused_with_their_field_paths() {
+    let dir = TempDir::new();
+    let app = receiver(&dir);
+    let mut sub = valid_submission(KEY);
+    sub.answers.about.email = "not an address".into();
+    sub.answers.organisation.country = Some("XXX".into());
+    sub.answers.declarations.conditions = false;
+    let reply = send(&app, post_json(&sub)).await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", reply.text);
+    assert_eq!(
+        reply.errors(),
+        [
+            pair("answers.about.email", "invalid_email"),
+            pair("answers.organisation.country", "unknown_country"),
+            pair("answers.declarations.conditions", "must_accept"),
+        ]
+    );
+    // A value of the wrong type is named by its path too.
+    let text = serde_json::to_string(&valid_submission(KEY)).unwrap().replace("\"people\":1", "\"people\":\"one\"");
+    let reply = send(&app, post(Some(KEY), text)).await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", reply.text);
+    assert_eq!(reply.errors(), [pair("quote.people", "invalid")]);
+    // Another edition.
+    let mut sub = valid_submission(KEY);
+    sub.edition = "2024-2".into();
+    assert_eq!(send(&app, post_json(&sub)).await.errors(), [pair("edition", "unknown_edition")]);
+    assert!(stored(&app).await.is_empty());
+}
+
+#[tokio::test]
+async fn a_body_over_256_kib_is_refused_with_413() {
+    let dir = TempDir::new();
+    let app = receiver(&dir);
+    let mut sub = valid_submission(KEY);
+    sub.answers.registration.po_reference = "x".repeat(300 * 1024);
+    let reply = send(&app, post_json(&sub)).await;
+    assert_eq!(reply.status, StatusCode::PAYLOAD_TOO_LARGE, "{}", reply.text);
+    assert_eq!(reply.errors(), [pair("body", "too_large")]);
+    // Without a Content-Length (a stream), too.
+    let chunks: Vec<Result<String, std::io::Error>> = vec![Ok("x".repeat(200 * 1024)), Ok("x".repeat(200 * 1024))];
+    let reply = send(&app, post(Some(KEY), Body::new(futures_stream(chunks)))).await;
+    assert_eq!(reply.status, StatusCode::PAYLOAD_TOO_LARGE, "{}", reply.text);
+    // Just under the limit is read (and then judged on its content).
+    let mut sub = valid_submission(KEY);
+    sub.answers.registration.po_reference = "x".repeat(200 * 1024);
+    assert_eq!(send(&app, post_json(&sub)).await.status, StatusCode::CREATED);
+}
+
+/// A body stream from chunks, without pulling in a streams crate.
+fn futures_stream(
+    chunks: Vec<Result<String, std::io::Error>>,
+) -> impl axum::body::HttpBody<Data = axum::body::Bytes, Error = std::io::Error> + Send + 'static {
+    struct Chunks(std::collections::VecDeque<Result<String, std::io::Error>>);
+    impl axum::body::HttpBody for Chunks {
+        type Data = axum::body::Bytes;
+        type Error = std::io::Error;
+        fn poll_frame(
+            mut self: std::pin::Pin<&mut Self>,
+            _: &mut std::task::Context<'_>,
+        ) -> std::task::Poll<Option<Result<http_body::Frame<Self::Data>, Self::Error>>> {
+            std::task::Poll::Ready(self.0.pop_front().map(|c| c.map(|s| http_body::Frame::data(s.into()))))
+        }
+    }
+    Chunks(chunks.into())
+}
+
+#[tokio::test]
+async fn the_idempotency_key_header_is_required_and_must_match() {
+    let dir = TempDir::new();
+    let app = receiver(&dir);
+    let body = serde_json::to_string(&valid_submission(KEY)).unwrap();
+    let reply = send(&app, post(None, body.clone())).await;
+    assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{}", reply.text);
+    assert_eq!(reply.errors(), [pair("Idempotency-Key", "required")]);
+    let reply = send(&app, post(Some("00000000-0000-4000-8000-000000000000"), body)).await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", reply.text);
+    assert_eq!(reply.errors(), [pair("idempotency_key", "key_mismatch")]);
+    let reply = send(&app, post(Some(KEY), "{ not json")).await;
+    assert_eq!((reply.status, reply.errors()), (StatusCode::BAD_REQUEST, vec![pair("body", "invalid_json")]));
+    assert!(stored(&app).await.is_empty());
+}
+
+#[tokio::test]
+async fn listing_needs_the_token_and_gives_json_or_csv() {
+    let dir = TempDir::new();
+    let app = receiver(&dir);
+    let mut draft = valid_draft(KEY);
+    draft.about.first_name = "=Ana".into();
+    draft.organisation.name = "Barcelona, City Council".into();
+    let reference = send(&app, post_json(&submission_of(draft))).await.reference();
+
+    for auth in [None, Some("Bearer wrong"), Some(TOKEN), Some("Basic czNjcmV0LXRva2Vu")] {
+        let reply = send(&app, list(auth, "", None)).await;
+        assert_eq!(reply.status, StatusCode::UNAUTHORIZED, "{auth:?}");
+        assert_eq!(reply.headers[header::WWW_AUTHENTICATE], "Bearer");
+        assert_eq!(reply.errors(), [pair("Authorization", "unauthorized")]);
+    }
+    let bearer = format!("Bearer {TOKEN}");
+    let reply = send(&app, list(Some(&bearer), "", None)).await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert_eq!(reply.json()[0]["reference"], reference.as_str());
+
+    let expected = format!(
+        "reference,received_at,key,name,email,organisation,country,member,people,per_person,total\r\n\
+         {reference},RECEIVED,{KEY},'=Ana López,ana@example.org,\"Barcelona, City Council\",ESP,yes,1,330.00,330.00\r\n"
+    );
+    let received = reply.json()[0]["received_at"].as_str().unwrap().to_owned();
+    for (query, accept) in [("?format=csv", None), ("", Some("text/csv")), ("?format=CSV", Some("application/json"))] {
+        let reply = send(&app, list(Some(&bearer), query, accept)).await;
+        assert_eq!(reply.status, StatusCode::OK, "{query} {accept:?}");
+        assert_eq!(reply.headers[header::CONTENT_TYPE], "text/csv; charset=utf-8");
+        assert_eq!(reply.text, expected.replace("RECEIVED", &received));
+    }
+    let reply = send(&app, list(Some(&bearer), "?format=json", Some("text/csv"))).await;
+    assert_eq!(reply.headers[header::CONTENT_TYPE], "application/json");
+    let reply = send(&app, list(Some(&bearer), "?format=xml", None)).await;
+    assert_eq!(reply.status, StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
+async fn without_a_configured_token_listing_is_always_refused() {
+    let dir = TempDir::new();
+    let app = app(state(&dir, None, &[]));
+    for auth in [None, Some("Bearer "), Some("Bearer s3cret-token")] {
+        assert_eq!(send(&app, list(auth, "", None)).await.status, StatusCode::UNAUTHORIZED, "{auth:?}");
+    }
+}
+
+#[tokio::test]
+async fn applications_and_idempotency_survive_a_restart() {
+    let dir = TempDir::new();
+    let sub = valid_submission(KEY);
+    let other = valid_submission("6b1d4c8e-0b6f-4a57-9d2e-3f0c2a9e4c31");
+    let (first, second) = {
+        let app = receiver(&dir);
+        let first = send(&app, post_json(&sub)).await.reference();
+        let second = send(&app, post_json(&other)).await.reference();
+        (first, second)
+    }; // the router, the state and the connection are dropped here
+
+    let app = receiver(&dir);
+    let rows = stored(&app).await;
+    let references: Vec<&str> = rows.iter().map(|r| r["reference"].as_str().unwrap()).collect();
+    assert_eq!(references, [first.as_str(), second.as_str()]);
+    let again = send(&app, post_json(&sub)).await;
+    assert_eq!((again.status, again.reference()), (StatusCode::OK, first));
+    let mut changed = sub.clone();
+    changed.answers.about.surname = "Lopez".into();
+    assert_eq!(send(&app, post_json(&changed)).await.status, StatusCode::CONFLICT);
+    assert_eq!(stored(&app).await.len(), 2);
+}
+
+#[tokio::test]
+async fn cors_headers_only_for_configured_origins() {
+    let dir = TempDir::new();
+    let app = app(state(&dir, Some(TOKEN), &["https://www.metropolis.org", "http://127.0.0.1:8080"]));
+    let preflight = |origin: &str| {
+        Request::options("/api/applications")
+            .header(header::ORIGIN, origin)
+            .header(header::ACCESS_CONTROL_REQUEST_METHOD, "POST")
+            .header(header::ACCESS_CONTROL_REQUEST_HEADERS, "content-type,idempotency-key")
+            .body(Body::empty())
+            .unwrap()
+    };
+    let reply = send(&app, preflight("https://www.metropolis.org")).await;
+    assert!(reply.status.is_success(), "{}", reply.status);
+    assert_eq!(reply.headers[header::ACCESS_CONTROL_ALLOW_ORIGIN], "https://www.metropolis.org");
+    let allowed = reply.headers[header::ACCESS_CONTROL_ALLOW_HEADERS].to_str().unwrap().to_ascii_lowercase();
+    assert!(allowed.contains("idempotency-key"), "{allowed}");
+
+    let reply = send(&app, preflight("https://evil.example")).await;
+    assert!(reply.headers.get(header::ACCESS_CONTROL_ALLOW_ORIGIN).is_none());
+
+    let mut request = post_json(&valid_submission(KEY));
+    request.headers_mut().insert(header::ORIGIN, "http://127.0.0.1:8080".parse().unwrap());
+    let reply = send(&app, request).await;
+    assert_eq!(reply.status, StatusCode::CREATED);
+    assert_eq!(reply.headers[header::ACCESS_CONTROL_ALLOW_ORIGIN], "http://127.0.0.1:8080");
+
+    let mut request = post_json(&valid_submission(KEY));
+    request.headers_mut().insert(header::ORIGIN, "https://evil.example".parse().unwrap());
+    let reply = send(&app, request).await;
+    assert!(reply.headers.get(header::ACCESS_CONTROL_ALLOW_ORIGIN).is_none());
+
+    // No configured origin: no CORS header for anyone (same origin through the trunk proxy).
+    let dir = TempDir::new();
+    let app = receiver(&dir);
+    let reply = send(&app, preflight("https://www.metropolis.org")).await;
+    assert!(reply.headers.get(header::ACCESS_CONTROL_ALLOW_ORIGIN).is_none());
+}
+
+// ---------------------------------------------------------------------------------------------
+// The JSON Schema file describes what the app sends: a small checker of the keywords it uses.
+
+fn resolve<'a>(root: &'a Value, schema: &'a Value) -> &'a Value {
+    match schema.get("$ref").and_then(Value::as_str) {
+        Some(r) => {
+            let name = r.strip_prefix("#/$defs/").unwrap_or_else(|| panic!("unsupported $ref {r}"));
+            resolve(root, &root["$defs"][name])
+        }
+        None => schema,
+    }
+}
+
+fn type_matches(t: &str, v: &Value) -> bool {
+    match t {
+        "object" => v.is_object(),
+        "array" => v.is_array(),
+        "string" => v.is_string(),
+        "boolean" => v.is_boolean(),
+        "null" => v.is_null(),
+        "integer" => v.is_u64() || v.is_i64(),
+        "number" => v.is_number(),
+        other => panic!("unsupported type {other}"),
+    }
+}
+
+/// Problems of `v` against `schema` (type, const, enum, required, additionalProperties, properties,
+/// items, oneOf, minimum, minLength); patterns are checked only for being present strings.
+fn check(root: &Value, schema: &Value, v: &Value, path: &str, out: &mut Vec<String>) {
+    let schema = resolve(root, schema);
+    if let Some(t) = schema.get("type") {
+        let ok = match t {
+            Value::String(t) => type_matches(t, v),
+            Value::Array(ts) => ts.iter().any(|t| type_matches(t.as_str().unwrap(), v)),
+            _ => panic!("bad type at {path}"),
+        };
+        if !ok {
+            out.push(format!("{path}: {v} is not {t}"));
+            return;
+        }
+    }
+    if let Some(c) = schema.get("const") {
+        if c != v {
+            out.push(format!("{path}: {v} is not {c}"));
+        }
+    }
+    if let Some(e) = schema.get("enum").and_then(Value::as_array) {
+        if !e.contains(v) {
+            out.push(format!("{path}: {v} is not one of {e:?}"));
+        }
+    }
+    if let (Some(min), Some(n)) = (schema.get("minimum").and_then(Value::as_u64), v.as_u64()) {
+        if n < min {
+            out.push(format!("{path}: {n} < {min}"));
+        }
+    }
+    if let (Some(min), Some(s)) = (schema.get("minLength").and_then(Value::as_u64), v.as_str()) {
+        if (s.chars().count() as u64) < min {
+            out.push(format!("{path}: too short"));
+        }
+    }
+    if let Some(options) = schema.get("oneOf").and_then(Value::as_array) {
+        let matching = options
+            .iter()
+            .filter(|o| {
+                let mut e = Vec::new();
+                check(root, o, v, path, &mut e);
+                e.is_empty()
+            })
+            .count();
+        if matching != 1 {
+            out.push(format!("{path}: matches {matching} of oneOf"));
+        }
+    }
+    if let Some(obj) = v.as_object() {
+        let props = schema.get("properties").and_then(Value::as_object);
+        for name in schema.get("required").and_then(Value::as_array).into_iter().flatten() {
+            if !obj.contains_key(name.as_str().unwrap()) {
+                out.push(format!("{path}: missing {name}"));
+            }
+        }
+        for (k, value) in obj {
+            match props.and_then(|p| p.get(k)) {
+                Some(s) => check(root, s, value, &format!("{path}.{k}"), out),
+                None if schema.get("additionalProperties") == Some(&Value::Bool(false)) => {
+                    out.push(format!("{path}: unexpected {k}"));
+                }
+                None => {}
+            }
+        }
+    }
+    if let (Some(items), Some(arr)) = (schema.get("items"), v.as_array()) {
+        for (i, item) in arr.iter().enumerate() {
+            check(root, items, item, &format!("{path}.{i}"), out);
+        }
+    }
+}
+
+fn schema_problems(v: &Value) -> Vec<String> {
+    let root: Value = serde_json::from_str(SCHEMA).unwrap();
+    let mut out = Vec::new();
+    check(&root, &root, v, "", &mut out);
+    out
+}
+
+#[test]
+fn the_json_schema_describes_what_the_app_sends() {
+    let root: Value = serde_json::from_str(SCHEMA).unwrap();
+    assert_eq!(root["$schema"], "https://json-schema.org/draft/2020-12/schema");
+    assert_eq!(root["properties"]["schema_version"]["const"], 1);
+
+    // Alone, with colleagues and a reduced place (Ghana, low income): every optional part present.
+    let mut group = valid_draft(KEY);
+    group.organisation.country = Some("GHA".into());
+    group.registration.with_colleagues = Some(true);
+    group.registration.reduced_requested = true;
+    group.registration.colleagues = vec![metropolis_diploma::domain::application::Colleague {
+        name: "Kofi Mensah".into(),
+        email: "kofi@example.org".into(),
+    }];
+    let group = submission_of(group);
+    assert!(group.quote.reduced.is_some() && group.quote.lines.len() == 2);
+    for sub in [valid_submission(KEY), group] {
+        let value = serde_json::to_value(&sub).unwrap();
+        assert_eq!(schema_problems(&value), Vec::<String>::new());
+    }
+
+    // The checker does check: wrong types, unknown and missing fields are reported.
+    let mut value = serde_json::to_value(valid_submission(KEY)).unwrap();
+    value["quote"]["total"] = json!(330);
+    value["answers"]["about"]["nickname"] = json!("Ana");
+    value.as_object_mut().unwrap().remove("locale");
+    value["schema_version"] = json!(2);
+    assert_eq!(schema_problems(&value).len(), 4, "{:?}", schema_problems(&value));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Configuration.
+
+fn vars(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
+    let map: std::collections::HashMap<String, String> =
+        pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
+    move |name| map.get(name).cloned()
+}
+
+#[test]
+fn the_configuration_has_working_defaults() {
+    let config = intake::config::Config::from_vars(vars(&[])).unwrap();
+    assert_eq!(config.addr.to_string(), "127.0.0.1:8787");
+    assert_eq!(config.db, PathBuf::from("data/intake.sqlite3"));
+    assert_eq!(config.edition, PathBuf::from("public/edition.json"));
+    assert_eq!(config.countries, PathBuf::from("public/data/wb-income-classification.csv"));
+    assert!(config.allowed_origins.is_empty());
+    assert_eq!(config.token, None);
+}
+
+#[test]
+fn the_configuration_reads_the_environment() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
+    let edition = format!("{root}/public/edition.json");
+    let countries = format!("{root}/public/data/wb-income-classification.csv");
+    let config = intake::config::Config::from_vars(vars(&[
+        ("INTAKE_ADDR", "0.0.0.0:9000"),
+        ("INTAKE_DB", "/tmp/x.sqlite3"),
+        ("INTAKE_EDITION", &edition),
+        ("INTAKE_COUNTRIES", &countries),
+        ("INTAKE_ALLOWED_ORIGINS", " https://www.metropolis.org/ ,http://127.0.0.1:8080,"),
+        ("INTAKE_TOKEN", "abc"),
+    ]))
+    .unwrap();
+    assert_eq!(config.addr.to_string(), "0.0.0.0:9000");
+    assert_eq!(config.allowed_origins, ["https://www.metropolis.org", "http://127.0.0.1:8080"]);
+    assert_eq!(config.token.as_deref(), Some("abc"));
+    let (edition, _) = config.load_data().unwrap();
+    assert_eq!(edition.id, "2025-3");
+
+    let err = intake::config::Config::from_vars(vars(&[("INTAKE_ADDR", "localhost")])).unwrap_err();
+    assert!(err.contains("INTAKE_ADDR"), "{err}");
+    let missing = intake::config::Config::from_vars(vars(&[("INTAKE_EDITION", "/nonexistent/edition.json")])).unwrap();
+    assert!(missing.load_data().unwrap_err().contains("/nonexistent/edition.json"));
+}
