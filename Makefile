@@ -175,7 +175,7 @@ lint: install-rust check-pins
 	@echo '==> clippy ($(WASM_TARGET), default features)'
 	@# The domain's native tests (tests/domain_*.rs, proptest) do not build for wasm32; the
 	@# browser tests (tests/web.rs), the library and the binaries do.
-	cargo clippy --target $(WASM_TARGET) --lib --bins --test web -- -D warnings
+	cargo clippy --target $(WASM_TARGET) --lib --bins --test web --test web_storage -- -D warnings
 
 unit:
 	@echo '==> native tests (pure domain, no default features)'
@@ -186,13 +186,14 @@ unit:
 
 wasm-test: install-rust install-wasm-bindgen install-chromium
 	@echo '==> wasm tests (wasm-bindgen-test-runner, headless Chromium)'
-	cargo test --target $(WASM_TARGET) --test web
+	cargo test --target $(WASM_TARGET) --test web --test web_storage
 
 # Two entries, two bundles: index.html (the app, binary metropolis-diploma) into dist/, then
 # embed.html (the partner embed, binary embed) into $(EMBED_DIST), whose files are copied next to
 # the app's (hashed names; a name both builds produce, such as main-<hash>.css, must be the same
 # file). The embed is rebuilt only when one of its inputs changed, so a warm `make build` costs one
-# trunk build, as before.
+# trunk build, as before. (The application wizard, apply.html, is not built yet: its bundle is
+# over the 150 KB budget; see issue 3.)
 build: tools fetch
 	@echo '==> trunk build --release (index.html: the app)'
 	trunk build --release

@@ -10,6 +10,8 @@ pub mod i18n;
 #[cfg(feature = "web")]
 pub mod app;
 #[cfg(feature = "web")]
+pub mod apply_app;
+#[cfg(feature = "web")]
 pub mod components;
 #[cfg(feature = "web")]
 pub mod embed_app;

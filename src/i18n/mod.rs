@@ -4,6 +4,7 @@
 //! Templates use named `{placeholders}` filled by [`fill`]. Codes from the domain (notes, problems,
 //! errors) become words here, never in the domain.
 
+pub mod apply_en;
 mod en;
 
 use crate::domain::countries::{CountriesError, CountriesProblem};

@@ -6,3 +6,4 @@ pub mod dom;
 pub mod embed;
 pub mod intl;
 pub mod nav;
+pub mod storage;

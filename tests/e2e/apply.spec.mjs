@@ -1,0 +1,303 @@
+// Application wizard (apply.html): a full application over two visits, errors and the error
+// summary, "Change" links back to the check page, two tabs, export and import, keyboard only.
+// Every test also fails on any page error or console error (test-base.mjs).
+import fs from 'node:fs';
+import { test, expect, expectAmount } from './test-base.mjs';
+
+// The wizard's entry is not part of `make build` yet: its bundle (170.8 KB brotli) is over the
+// 150 KB budget (issue 3). These tests run again as soon as dist/apply.html is built.
+const DIST = process.env.DIST || new URL('../../dist/', import.meta.url).pathname;
+test.skip(!fs.existsSync(`${DIST}/apply.html`), 'apply.html is not built: the wizard entry is over the size budget');
+
+const KEY = 'metropolis-diploma.draft';
+
+/** A complete draft, as stored (schema 2). */
+function envelope(overrides = {}, savedAt = '2025-09-01T10:00:00.000Z') {
+  return {
+    kind: 'metropolis-diploma-draft',
+    schema: 2,
+    edition: '2025-3',
+    saved_at: savedAt,
+    data: {
+      key: '00000000-0000-4000-8000-000000000000',
+      about: {
+        first_name: 'Aïcha', surname: 'Diallo', email: 'aicha@example.org', phone: '+34 600 000 000',
+        job_title: 'International relations officer', department: 'International affairs',
+        years_experience: '5', career_stage: 'mid_career',
+      },
+      organisation: {
+        name: 'Barcelona City Council', authority: 'local', city: 'Barcelona', country: 'ESP', member: 'yes',
+        dues_paid: true, ia_department: true,
+      },
+      motivation: {
+        why: 'To learn how cities work together.', experience: 'Our climate plan.', project: 'A city network.',
+        english: 'fluent',
+      },
+      registration: {
+        with_colleagues: false, colleagues: [], reduced_requested: false,
+        billing_organisation: 'Barcelona City Council', billing_address: 'Plaça Sant Jaume 1, Barcelona',
+        tax_id: '', po_reference: '', invoice_email: 'invoices@example.org',
+      },
+      declarations: { conditions: true, data_consent: true, truthful: true },
+      ...overrides,
+    },
+  };
+}
+
+/** Opens the wizard with this draft already stored on the device. */
+async function withDraft(page, env, url = '/apply.html') {
+  await page.goto('/apply.html');
+  await expect(page.locator('h1')).toBeVisible(); // the app has read the (empty) storage
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, JSON.stringify(env)]);
+  await page.goto(url);
+}
+
+const stored = (page) => page.evaluate((k) => JSON.parse(localStorage.getItem(k) || 'null'), KEY);
+const heading = (page) => page.locator('h1');
+const next = (page) => page.getByTestId('continue-step').click();
+
+test('a full application over two visits, then "Send application" produces the application', async ({ context, page }) => {
+  await page.goto('/apply.html');
+  await expect(heading(page)).toHaveText('Apply for the Metropolis Diploma');
+  await expect(page.getByText('about 20 minutes')).toBeVisible();
+  await page.getByTestId('start').click();
+  await expect(page).toHaveURL(/apply\.html\?step=about-you$/);
+  await expect(page.getByTestId('progress')).toHaveText('Step 1 of 5: About you');
+  await expect(heading(page)).toBeFocused();
+  await page.getByLabel('First name').fill('Aïcha');
+  await page.getByLabel('Surname').fill('Diallo');
+  await page.getByLabel('Email address').fill('aicha@example.org');
+  await page.getByLabel('Phone number').fill('+34 600 000 000');
+  await page.getByLabel('Job title').fill('Officer');
+  await page.getByLabel('Department').fill('International affairs');
+  await page.getByLabel('Years of experience in international affairs').fill('5');
+  await page.getByLabel('Mid-career').check();
+  await next(page);
+  await expect(page.getByTestId('progress')).toHaveText('Step 2 of 5: Your organisation');
+  await page.getByLabel('Organisation', { exact: true }).fill('Barcelona City Council');
+  await page.getByLabel('Local authority (city, municipality)').check();
+  await page.getByLabel('City', { exact: true }).fill('Barcelona');
+  await page.locator('#organisation-country').fill('Spain');
+  await page.locator('#organisation-country').press('Tab');
+  await expect(page.locator('#organisation-country')).toHaveAttribute('data-iso3', 'ESP');
+  await page.locator('#organisation-member').check();
+  await page.locator('#organisation-dues_paid').check();
+  await page.locator('#organisation-ia_department').check();
+  await expect(page.getByTestId('save-status')).toHaveText('Saved on this device');
+  // First visit ends here: the page is closed without any "save" action.
+  await page.close();
+
+  const again = await context.newPage();
+  await again.goto('/apply.html');
+  await expect(again.getByTestId('last-saved')).toContainText('Last saved');
+  await again.getByTestId('continue').click();
+  // The first step not yet complete.
+  await expect(again.getByTestId('progress')).toHaveText('Step 3 of 5: Your motivation');
+  await again.getByRole('link', { name: 'Back' }).click();
+  await expect(again.getByTestId('progress')).toHaveText('Step 2 of 5: Your organisation');
+  await expect(again.getByLabel('City', { exact: true })).toHaveValue('Barcelona');
+  await expect(again.locator('#organisation-country')).toHaveAttribute('data-iso3', 'ESP');
+  await next(again);
+  await expect(again.getByTestId('progress')).toHaveText('Step 3 of 5: Your motivation');
+  await again.locator('#motivation-why').fill('To learn from other cities');
+  await expect(again.locator('#motivation-why-count')).toHaveText('5 of 250 words');
+  await again.locator('#motivation-experience').fill('Our climate plan');
+  await again.locator('#motivation-project').fill('A network of cities');
+  await again.getByLabel('Fluent or native').check();
+  await next(again);
+  await expect(again.getByTestId('progress')).toHaveText('Step 4 of 5: Registration and fees');
+  await again.getByLabel('Alone').check();
+  await expectAmount(again, 'fee-per-person', '330.00');
+  await expectAmount(again, 'fee-total', '330.00');
+  await again.getByLabel('With colleagues').check();
+  await again.getByTestId('add-colleague').click();
+  await expect(again.locator('#registration-colleagues-0-name')).toBeFocused();
+  await again.locator('#registration-colleagues-0-name').fill('Joan Puig');
+  await again.locator('#registration-colleagues-0-email').fill('joan@example.org');
+  await expectAmount(again, 'fee-total', '607.20');
+  await expect(again.getByText('Tax ID (optional)')).toBeVisible();
+  await again.getByLabel('Billing organisation').fill('Barcelona City Council');
+  await again.getByLabel('Billing address').fill('Plaça Sant Jaume 1');
+  await again.getByLabel('Email address for the invoice').fill('invoices@example.org');
+  await next(again);
+  await expect(again.getByTestId('progress')).toHaveText('Step 5 of 5: Declarations');
+  await expect(again.getByRole('link', { name: /refund policy/ })).toHaveAttribute('href', '/refund');
+  for (const box of ['#declarations-conditions', '#declarations-data_consent', '#declarations-truthful']) {
+    await again.locator(box).check();
+  }
+  await next(again);
+  await expect(again).toHaveURL(/apply\.html\?page=check$/);
+  await expect(again.getByTestId('check-about-you')).toContainText('Aïcha');
+  await expect(again.getByTestId('check-registration')).toContainText('Joan Puig');
+  await expectAmount(again, 'fee-total', '607.20');
+  await again.getByTestId('send').click();
+  await expect(again.getByTestId('ready')).toContainText('has NOT been sent');
+  const download = again.waitForEvent('download');
+  await again.getByTestId('download-application').click();
+  const file = await download;
+  const application = JSON.parse(await (await file.createReadStream()).toArray().then((c) => Buffer.concat(c).toString()));
+  expect(application.answers.about.first_name).toBe('Aïcha');
+  expect(application.quote.total).toBe('607.20');
+  expect((await stored(again)).data.key).toMatch(/^[0-9a-f-]{36}$/);
+});
+
+test('errors: summary focused and linked, message by the field, "Error:" title, answers kept', async ({ page }) => {
+  await page.goto('/apply.html?step=about-you');
+  await page.getByLabel('First name').fill('Aïcha');
+  await page.getByLabel('Email address').fill('not-an-email');
+  // Nothing is validated while typing.
+  await expect(page.getByTestId('error-summary')).toHaveCount(0);
+  await next(page);
+  const summary = page.getByTestId('error-summary');
+  await expect(summary).toBeFocused();
+  await expect(summary).toHaveAttribute('role', 'alert');
+  await expect(page).toHaveTitle(/^Error: About you/);
+  await expect(summary.getByRole('link')).toHaveText([
+    'Enter your surname',
+    'Enter an email address in the correct format, like name@example.org',
+    'Enter your phone number',
+    'Enter your job title',
+    'Enter your department',
+    'Enter your years of experience in international affairs',
+    'Select your career stage',
+  ]);
+  await expect(page.locator('#about-email-error')).toContainText('correct format');
+  await expect(page.locator('#about-email')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('#about-email')).toHaveAttribute('aria-describedby', /about-email-error/);
+  await summary.getByRole('link', { name: 'Enter your surname' }).click();
+  await expect(page.locator('#about-surname')).toBeFocused();
+  await summary.getByRole('link', { name: 'Select your career stage' }).click();
+  await expect(page.locator('#about-career_stage')).toBeFocused();
+  await expect(page.getByLabel('First name')).toHaveValue('Aïcha');
+  await expect(page.getByLabel('Email address')).toHaveValue('not-an-email');
+});
+
+test('jumping ahead lands on the first incomplete step', async ({ page }) => {
+  await page.goto('/apply.html?step=declarations');
+  await expect(page).toHaveURL(/step=about-you$/);
+  await page.goto('/apply.html?page=check');
+  await expect(page).toHaveURL(/step=about-you$/);
+});
+
+test('a "Change" link opens the field and Continue returns to the check page', async ({ page }) => {
+  await withDraft(page, envelope(), '/apply.html?page=check');
+  await expect(heading(page)).toHaveText('Check your answers before sending your application');
+  await expectAmount(page, 'fee-total', '330.00');
+  await page.getByTestId('check-about-you').getByRole('link', { name: 'Change Surname' }).click();
+  await expect(page).toHaveURL(/\?step=about-you&return=check#about-surname$/);
+  await expect(page.locator('#about-surname')).toBeFocused();
+  await page.locator('#about-surname').fill('Diallo Ndiaye');
+  await next(page);
+  await expect(page).toHaveURL(/\?page=check$/);
+  await expect(page.getByTestId('check-about-you')).toContainText('Diallo Ndiaye');
+  // Back and forward work.
+  await page.goBack();
+  await expect(page).toHaveURL(/step=about-you&return=check/);
+  await page.goForward();
+  await expect(page).toHaveURL(/\?page=check$/);
+});
+
+test('two tabs: a change in one reaches the other; an older copy never overwrites a newer one', async ({ context }) => {
+  const a = await context.newPage();
+  await withDraft(a, envelope(), '/apply.html?step=about-you');
+  const b = await context.newPage();
+  await b.goto('/apply.html?step=about-you');
+  await expect(b.getByLabel('Job title')).toHaveValue('International relations officer');
+
+  await a.getByLabel('Job title').fill('Head of international relations');
+  await a.getByLabel('Department').focus(); // focus leaves the field: saved now
+  await expect(b.getByLabel('Job title')).toHaveValue('Head of international relations');
+  await expect(b.getByTestId('draft-notice')).toContainText('updated from another tab');
+
+  // A newer copy written while tab b was not told (no storage event): b takes it instead of
+  // writing its older answers over it.
+  const newer = envelope({}, '2999-01-01T00:00:00.000Z');
+  newer.data.about.department = 'Written elsewhere';
+  await b.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, JSON.stringify(newer)]);
+  await b.getByLabel('Surname').fill('Changed in the older tab');
+  await b.getByLabel('Surname').blur();
+  await expect(b.getByLabel('Department')).toHaveValue('Written elsewhere');
+  await expect(b.getByTestId('draft-notice')).toContainText('updated from another tab');
+  expect((await stored(b)).data.about.department).toBe('Written elsewhere');
+});
+
+test('export, then import into a fresh browser context; a file that is not a draft is refused', async ({ browser, page }) => {
+  await withDraft(page, envelope());
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export').first().click();
+  const path = await (await download).path();
+
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto('/apply.html');
+  await expect(other.getByTestId('start')).toBeVisible();
+  await other.getByTestId('import').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello":1}') });
+  await expect(other.getByTestId('draft-notice')).toHaveText('The file is not a saved application from this form.');
+  await other.getByTestId('import').setInputFiles(path);
+  await expect(other.getByTestId('draft-notice')).toHaveText('Your answers were loaded from the file.');
+  await expect(other.getByTestId('continue')).toBeVisible();
+  expect((await stored(other)).data.about.first_name).toBe('Aïcha');
+  await fresh.close();
+});
+
+test('unreadable saved answers: the page opens, says so, and keeps a backup copy', async ({ page }) => {
+  await page.goto('/apply.html');
+  await expect(page.getByTestId('start')).toBeVisible(); // the app has read the (empty) storage
+  await page.evaluate((k) => localStorage.setItem(k, '{"kind":"metropolis-diploma-draft","schema":2,"data":[oops'), KEY);
+  await page.reload();
+  await expect(page.getByTestId('draft-notice')).toContainText('could not be read');
+  const backups = await page.evaluate(() =>
+    Object.keys(localStorage).filter((k) => k.startsWith('metropolis-diploma.draft.unreadable.')).map((k) => localStorage.getItem(k)));
+  expect(backups).toEqual(['{"kind":"metropolis-diploma-draft","schema":2,"data":[oops']);
+  await expect(page.getByTestId('start')).toBeVisible();
+});
+
+test('storage unavailable: the form works in memory and says plainly that nothing is saved', async ({ page }) => {
+  await page.addInitScript(() => {
+    Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };
+  });
+  await page.goto('/apply.html?step=about-you');
+  await expect(page.getByTestId('save-status')).toContainText('Not saved on this device');
+  await expect(page.getByTestId('export')).toBeVisible();
+  await page.getByLabel('First name').fill('Aïcha');
+  await next(page);
+  await expect(page.getByLabel('First name')).toHaveValue('Aïcha');
+});
+
+test('"Delete my saved answers" asks first, then removes them', async ({ page }) => {
+  await withDraft(page, envelope());
+  page.once('dialog', (d) => d.dismiss());
+  await page.getByTestId('delete-draft').click();
+  expect(await stored(page)).not.toBeNull();
+  page.once('dialog', (d) => d.accept());
+  await page.getByTestId('delete-draft').click();
+  await expect(page.getByTestId('draft-notice')).toContainText('deleted');
+  expect(await stored(page)).toBeNull();
+  await expect(page.getByTestId('start')).toBeVisible();
+});
+
+test('keyboard only: one full step', async ({ page }) => {
+  await page.goto('/apply.html');
+  await page.getByTestId('start').focus();
+  await page.keyboard.press('Enter');
+  await expect(heading(page)).toBeFocused();
+  const type = async (text) => {
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(text);
+  };
+  await type('Aïcha');
+  await expect(page.locator('#about-first_name')).toBeFocused();
+  await type('Diallo');
+  await type('aicha@example.org');
+  await type('+34 600 000 000');
+  await type('Officer');
+  await type('International affairs');
+  await type('5');
+  await page.keyboard.press('Tab'); // the first radio of "Career stage"
+  await expect(page.locator('#about-career_stage')).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(page.locator('#about-career_stage')).toBeChecked();
+  await page.keyboard.press('Enter'); // submits the form
+  await expect(page.getByTestId('progress')).toHaveText('Step 2 of 5: Your organisation');
+  await expect(heading(page)).toBeFocused();
+});
