@@ -6,7 +6,7 @@ use metropolis_diploma::domain::routes::{strip_base, Route};
 fn paths_map_to_pages() {
     #[rustfmt::skip]
     let rows = [
-        ("/", Route::Home), ("", Route::Home), ("/?x=1", Route::Home),
+        ("/", Route::Home), ("", Route::Home), ("/?x=1", Route::Home), ("/apply?member=yes", Route::Home),
         ("/estimate", Route::Estimate), ("/estimate/", Route::Estimate), ("/estimate?member=yes#quote", Route::Estimate),
         ("/refund?paid=330", Route::Refund),
         ("/embed", Route::Embed), ("/embed/estimate?member=yes", Route::EmbedFrame),

@@ -25,7 +25,9 @@ impl Route {
         let path = path.split(['?', '#']).next().unwrap_or_default();
         let path = path.trim_end_matches('/');
         match path {
-            "" => Route::Home,
+            // Until the application form is deployed, /apply (linked from the partner frame) shows
+            // the course page, whose "How registration works" says how to apply.
+            "" | "/apply" => Route::Home,
             "/estimate" => Route::Estimate,
             "/refund" => Route::Refund,
             "/embed" => Route::Embed,
