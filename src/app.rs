@@ -63,28 +63,28 @@ pub fn href(path: &str) -> String {
 #[derive(Clone, Copy)]
 pub struct CurrentPath(pub RwSignal<String>);
 
-/// Whether the data is still loading, loaded or broken.
-#[derive(Clone)]
-enum Load {
-    Pending,
-    Ready(Arc<AppData>),
-    Failed(LoadError),
+/// The data as it loads: `None` while loading, then the validated data or why it is unusable.
+pub type Loading = RwSignal<Option<Result<Arc<AppData>, LoadError>>>;
+
+/// What every entry (the app, the embed, the wizard) does first: provides the language, today and
+/// the base path, and starts loading the edition and country data.
+#[must_use]
+pub fn provide_shared(base: &str) -> Loading {
+    provide_context(Lang(Locale::En));
+    provide_context(Today(clock::today()));
+    provide_context(Base(Arc::from(base)));
+    let state = RwSignal::new(None);
+    leptos::task::spawn_local(async move {
+        state.set(Some(data::load().await.map(Arc::new)));
+    });
+    state
 }
 
 /// The application: loads the edition, then shows the routes or a page explaining what is wrong.
 #[component]
 pub fn App() -> impl IntoView {
-    let state = RwSignal::new(Load::Pending);
-    leptos::task::spawn_local(async move {
-        state.set(match data::load().await {
-            Ok(d) => Load::Ready(Arc::new(d)),
-            Err(e) => Load::Failed(e),
-        });
-    });
-    provide_context(Lang(Locale::En));
-    provide_context(Today(clock::today()));
     let base: Arc<str> = Arc::from(dom::base_path());
-    provide_context(Base(base.clone()));
+    let state = provide_shared(&base);
 
     let path = RwSignal::new(nav::current(&base));
     provide_context(CurrentPath(path));
@@ -95,12 +95,12 @@ pub fn App() -> impl IntoView {
 
     move || match state.get() {
         // index.html's static shell shows the course and a loading line until the data arrives.
-        Load::Pending => ().into_any(),
-        Load::Failed(error) => {
+        None => ().into_any(),
+        Some(Err(error)) => {
             dom::remove_static_shell();
             view! { <DataErrorPage error /> }.into_any()
         }
-        Load::Ready(d) => {
+        Some(Ok(d)) => {
             dom::remove_static_shell();
             provide_context(Data(d));
             view! {

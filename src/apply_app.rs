@@ -11,7 +11,7 @@
 //! 170.8 KB brotli against the 150 KB budget (issue 3). The code compiles, is linted, and its
 //! end-to-end tests (tests/e2e/apply.spec.mjs) run as soon as `dist/apply.html` exists.
 
-use crate::app::{href, use_data, use_today, Base, Data, Lang, Today};
+use crate::app::{href, provide_shared, use_data, use_today, Data};
 use crate::components::country_picker::CountryPicker;
 use crate::components::layout::Layout;
 use crate::domain::application::{
@@ -25,9 +25,9 @@ use crate::domain::money::Money;
 use crate::i18n::apply_en::{ApplyTexts, APPLY_EN};
 use crate::i18n::{fill, Locale};
 use crate::pages::data_error::DataErrorPage;
-use crate::shell::data::{self, AppData, LoadError};
+use crate::shell::data::AppData;
 use crate::shell::storage::{self, Store, Stored, KEY};
-use crate::shell::{clock, dom, embed, intl};
+use crate::shell::{dom, embed, intl};
 use leptos::prelude::*;
 use std::sync::Arc;
 use std::time::Duration;
@@ -250,13 +250,7 @@ impl W {
 /// The wizard entry: loads the data like the main app, then shows the wizard or the data error page.
 #[component]
 pub fn ApplyApp() -> impl IntoView {
-    let state = RwSignal::new(None::<Result<Arc<AppData>, LoadError>>);
-    leptos::task::spawn_local(async move {
-        state.set(Some(data::load().await.map(Arc::new)));
-    });
-    provide_context(Lang(Locale::En));
-    provide_context(Today(clock::today()));
-    provide_context(Base(Arc::from(embed::entry_base())));
+    let state = provide_shared(&embed::entry_base());
     move || match state.get() {
         None => ().into_any(),
         Some(Err(error)) => view! { <DataErrorPage error /> }.into_any(),

@@ -5,29 +5,20 @@
 //! It loads the data like [`crate::app::App`] and provides the same contexts, so the pages read
 //! them the same way. It has no router: links to the app's pages are ordinary page loads.
 
-use crate::app::{href, use_texts, Base, Data, Lang, Today};
+use crate::app::{href, provide_shared, use_texts, Data};
 use crate::domain::embed::is_frame;
-use crate::i18n::Locale;
 use crate::pages::{
     data_error::DataErrorPage,
     embed::{EmbedFrame, EmbedPage},
 };
-use crate::shell::data::{self, AppData, LoadError};
-use crate::shell::{clock, dom, embed};
+use crate::shell::{dom, embed};
 use leptos::prelude::*;
-use std::sync::Arc;
 
 /// The embed entry: the frame when the address has `frame=1`, the partner page otherwise; the data
 /// error page when the edition or country file cannot be used.
 #[component]
 pub fn EmbedApp() -> impl IntoView {
-    let state = RwSignal::new(None::<Result<Arc<AppData>, LoadError>>);
-    leptos::task::spawn_local(async move {
-        state.set(Some(data::load().await.map(Arc::new)));
-    });
-    provide_context(Lang(Locale::En));
-    provide_context(Today(clock::today()));
-    provide_context(Base(Arc::from(embed::entry_base())));
+    let state = provide_shared(&embed::entry_base());
     let frame = is_frame(dom::query_pairs().iter().map(|(k, v)| (k.as_str(), v.as_str())));
 
     move || match state.get() {
