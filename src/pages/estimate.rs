@@ -209,7 +209,7 @@ pub fn QuotePanel(
         <section class="quote" aria-labelledby="quote-title">
             <h2 id="quote-title">{t.quote_title}</h2>
             <div class="print-only">
-                <p class="print-title">{t.print_heading}: {data.edition.course.name.clone()}</p>
+                <p class="print-title">{t.print_heading}": "{data.edition.course.name.clone()}</p>
                 <p>{fill(t.print_date, &[("date", &date_fmt(today))])}</p>
             </div>
             {move || quote_memo.with(|q| quote_table(t, q, &fmt))}

@@ -167,3 +167,18 @@ test('a bad edition file shows the error page', async ({ page }) => {
   await expect(error).toContainText('list_fee');
   await expect(page.getByTestId('fee-per-person')).toHaveCount(0);
 });
+
+test('Print quote: one A4 page with the edition, the date, the lines, the totals and the caveat', async ({ page }) => {
+  await page.goto('/estimate?member=yes&dues=yes&country=KEN&people=2&reduced=yes');
+  await expect(page.getByTestId('fee-total')).toHaveAttribute('data-amount', '607.20');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByText('Fee estimate: Metropolis Diploma in Internationalization for Local Authorities')).toBeVisible();
+  await expect(page.getByText(/^Estimate made on \d{1,2} \w+ \d{4}\.$/)).toBeVisible();
+  await expect(page.getByText('This is an estimate, not an invoice.', { exact: false })).toBeVisible();
+  await expect(page.locator('form.estimate-form')).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Print quote' })).toBeHidden();
+  await expect(page.locator('tr[data-rule="group"]')).toBeVisible();
+  const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+  const pages = (pdf.match(/\/Type\s*\/Page[^s]/g) || []).length;
+  expect(pages, 'the quote fits one A4 page').toBe(1);
+});
