@@ -2,25 +2,13 @@
 
 mod common;
 
-use common::{countries, date, edition, valid_draft};
-use metropolis_diploma::domain::application::{finalize, Colleague, ErrorCode, Membership};
+use common::{countries, edition, submission_of, valid_draft};
+use metropolis_diploma::domain::application::{Colleague, ErrorCode, Membership};
 use metropolis_diploma::domain::submission::{describe, is_uuid, verify, ReceiverError, Submission};
 
 /// A submission of `valid_draft()` on 2025-09-01, with the quote the app computes.
 fn valid_submission() -> Submission {
-    let draft = valid_draft();
-    let day = date(2025, 9, 1);
-    let application = finalize(&draft, &edition(), &countries(), day).expect("valid_draft() is valid");
-    Submission {
-        schema_version: 1,
-        idempotency_key: draft.key.clone(),
-        submitted_at: "2025-09-01T10:00:00.000Z".into(),
-        locale: "en".into(),
-        edition: edition().id,
-        registration_date: day,
-        answers: draft,
-        quote: application.quote,
-    }
+    submission_of(valid_draft())
 }
 
 fn check(sub: &Submission) -> Result<(), Vec<(String, String)>> {

@@ -1,17 +1,16 @@
 //! The receiver end to end in process: the router over a real SQLite file in a temporary folder.
 
+// The root crate's test fixtures: the real edition and country files and one valid application.
+#[path = "../../tests/common/mod.rs"]
+mod common;
+
 use axum::body::{to_bytes, Body};
 use axum::http::{header, Request, StatusCode};
 use axum::Router;
-use chrono::NaiveDate;
+use common::{countries, edition, submission_of};
 use intake::db::Db;
 use intake::{app, AppState};
-use metropolis_diploma::domain::application::{
-    finalize, AboutYou, Authority, CareerStage, Declarations, Draft, EnglishLevel, Membership, Motivation,
-    Organisation, Registration,
-};
-use metropolis_diploma::domain::countries::Countries;
-use metropolis_diploma::domain::edition::Edition;
+use metropolis_diploma::domain::application::Draft;
 use metropolis_diploma::domain::submission::Submission;
 use serde_json::{json, Value};
 use std::path::PathBuf;
@@ -19,8 +18,6 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
 use tower::ServiceExt;
 
-const EDITION_JSON: &str = include_str!("../../public/edition.json");
-const COUNTRIES_CSV: &str = include_str!("../../public/data/wb-income-classification.csv");
 const SCHEMA: &str = include_str!("../schema/application-v1.schema.json");
 const TOKEN: &str = "s3cret-token";
 const KEY: &str = "3f0c2a9e-6d1b-4c8e-9a57-0b6f1d2e4c31";
@@ -50,14 +47,6 @@ impl Drop for TempDir {
     }
 }
 
-fn edition() -> Edition {
-    Edition::from_json(EDITION_JSON).unwrap()
-}
-
-fn countries() -> Countries {
-    Countries::from_csv(COUNTRIES_CSV).unwrap()
-}
-
 fn state(dir: &TempDir, token: Option<&str>, origins: &[&str]) -> AppState {
     AppState {
         db: Arc::new(Db::open(&dir.db()).unwrap()),
@@ -73,63 +62,9 @@ fn receiver(dir: &TempDir) -> Router {
     app(state(dir, Some(TOKEN), &[]))
 }
 
-/// A complete application: a member from Spain, dues paid, registering alone.
+/// The shared valid application (a member from Spain, dues paid, registering alone) under `key`.
 fn valid_draft(key: &str) -> Draft {
-    Draft {
-        key: key.into(),
-        about: AboutYou {
-            first_name: "Ana María".into(),
-            surname: "López".into(),
-            email: "ana@example.org".into(),
-            phone: "+34 93 123 45 67".into(),
-            job_title: "International relations officer".into(),
-            department: "International Relations".into(),
-            years_experience: "7".into(),
-            career_stage: Some(CareerStage::MidCareer),
-        },
-        organisation: Organisation {
-            name: "Barcelona City Council".into(),
-            authority: Some(Authority::Local),
-            city: "Barcelona".into(),
-            country: Some("ESP".into()),
-            member: Some(Membership::Yes),
-            dues_paid: Some(true),
-            ia_department: Some(true),
-        },
-        motivation: Motivation {
-            why: "To professionalise our city's international action.".into(),
-            experience: "Twinning with three cities and a network of local partners.".into(),
-            project: "An international strategy for the metropolitan area.".into(),
-            english: Some(EnglishLevel::Working),
-        },
-        registration: Registration {
-            with_colleagues: Some(false),
-            colleagues: Vec::new(),
-            reduced_requested: false,
-            billing_organisation: "Ajuntament de Barcelona".into(),
-            billing_address: "Plaça de Sant Jaume 1, 08002 Barcelona".into(),
-            tax_id: String::new(),
-            po_reference: String::new(),
-            invoice_email: "invoices@example.org".into(),
-        },
-        declarations: Declarations { conditions: true, data_consent: true, truthful: true },
-    }
-}
-
-/// A valid submission of `draft`, priced by the app's own engine on 2025-09-01.
-fn submission_of(draft: Draft) -> Submission {
-    let day = NaiveDate::from_ymd_opt(2025, 9, 1).unwrap();
-    let application = finalize(&draft, &edition(), &countries(), day).unwrap();
-    Submission {
-        schema_version: 1,
-        idempotency_key: draft.key.clone(),
-        submitted_at: "2025-09-01T10:00:00.000Z".into(),
-        locale: "en".into(),
-        edition: edition().id,
-        registration_date: day,
-        answers: draft,
-        quote: application.quote,
-    }
+    Draft { key: key.into(), ..common::valid_draft() }
 }
 
 fn valid_submission(key: &str) -> Submission {

@@ -6,12 +6,13 @@
 
 use chrono::NaiveDate;
 use metropolis_diploma::domain::application::{
-    AboutYou, Authority, CareerStage, Declarations, Draft, EnglishLevel, Membership, Motivation, Organisation,
-    Registration,
+    finalize, AboutYou, Authority, CareerStage, Declarations, Draft, EnglishLevel, Membership, Motivation,
+    Organisation, Registration,
 };
 use metropolis_diploma::domain::countries::Countries;
 use metropolis_diploma::domain::edition::Edition;
 use metropolis_diploma::domain::money::{Money, Percent};
+use metropolis_diploma::domain::submission::Submission;
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
@@ -91,5 +92,21 @@ pub fn valid_draft() -> Draft {
             invoice_email: "invoices@example.org".into(),
         },
         declarations: Declarations { conditions: true, data_consent: true, truthful: true },
+    }
+}
+
+/// A submission of `draft` on 2025-09-01 at 10:00 UTC, with the quote the app computes for it.
+pub fn submission_of(draft: Draft) -> Submission {
+    let day = date(2025, 9, 1);
+    let application = finalize(&draft, &edition(), &countries(), day).expect("the draft is valid");
+    Submission {
+        schema_version: 1,
+        idempotency_key: draft.key.clone(),
+        submitted_at: "2025-09-01T10:00:00.000Z".into(),
+        locale: "en".into(),
+        edition: edition().id,
+        registration_date: day,
+        answers: draft,
+        quote: application.quote,
     }
 }
