@@ -833,7 +833,7 @@ fn about_fields(c: C) -> Vec<AnyView> {
             "about.career_stage",
             t.career,
             "",
-            vec![t.junior, t.mid_career, t.senior],
+            t.career_options().to_vec(),
             |d| d.about.career_stage.map(|v| v as usize),
             |d, i| d.about.career_stage = CAREER.get(i).copied(),
         ),
@@ -859,7 +859,7 @@ fn organisation_fields(c: C) -> Vec<AnyView> {
             "organisation.authority",
             t.authority,
             "",
-            vec![t.local, t.metropolitan],
+            t.authority_options().to_vec(),
             |d| d.organisation.authority.map(|v| v as usize),
             |d, i| d.organisation.authority = AUTHORITY.get(i).copied(),
         ),
@@ -876,7 +876,7 @@ fn organisation_fields(c: C) -> Vec<AnyView> {
             "organisation.member",
             t.member,
             t.member_hint,
-            vec![t.yes, t.no, t.not_sure],
+            t.member_options().to_vec(),
             |d| d.organisation.member.map(|v| v as usize),
             |d, i| d.organisation.member = MEMBER.get(i).copied(),
         ),
@@ -887,7 +887,7 @@ fn organisation_fields(c: C) -> Vec<AnyView> {
                     "organisation.dues_paid",
                     t.dues,
                     "",
-                    vec![t.yes, t.no],
+                    t.yes_no().to_vec(),
                     |d| yes_index(d.organisation.dues_paid),
                     |d, i| d.organisation.dues_paid = Some(i == 0),
                 )
@@ -899,7 +899,7 @@ fn organisation_fields(c: C) -> Vec<AnyView> {
             "organisation.ia_department",
             t.ia_department,
             "",
-            vec![t.yes, t.no],
+            t.yes_no().to_vec(),
             |d| yes_index(d.organisation.ia_department),
             |d, i| d.organisation.ia_department = Some(i == 0),
         ),
@@ -933,7 +933,7 @@ fn motivation_fields(c: C) -> Vec<AnyView> {
             "motivation.english",
             t.english,
             t.english_hint,
-            vec![t.fluent, t.working, t.basic],
+            t.english_options().to_vec(),
             |d| d.motivation.english.map(|v| v as usize),
             |d, i| d.motivation.english = ENGLISH.get(i).copied(),
         ),
@@ -995,7 +995,7 @@ fn registration_fields(c: C) -> Vec<AnyView> {
             "registration.with_colleagues",
             t.with_colleagues,
             t.with_colleagues_hint,
-            vec![t.alone, t.together],
+            t.alone_together().to_vec(),
             |d| d.registration.with_colleagues.map(usize::from),
             |d, i| d.registration.with_colleagues = Some(i == 1),
         ),
@@ -1125,14 +1125,14 @@ fn answer(t: &'static ApplyTexts, s: &str) -> String {
     }
 }
 
-fn choice<T: PartialEq>(t: &'static ApplyTexts, v: Option<T>, options: &[(T, &'static str)]) -> String {
-    v.and_then(|v| options.iter().find(|(o, _)| *o == v).map(|(_, l)| (*l).to_owned()))
-        .unwrap_or_else(|| t.not_answered.to_owned())
+/// The label of the chosen option (by its index in the same list the radios show), or "not answered".
+fn choice(t: &'static ApplyTexts, index: Option<usize>, labels: &[&'static str]) -> String {
+    index.and_then(|i| labels.get(i)).map_or_else(|| t.not_answered.to_owned(), |l| (*l).to_owned())
 }
 
 /// The rows of one section of the check page: (label, answer, field).
 fn rows(t: &'static ApplyTexts, d: &Draft, a: &AppData, step: Step) -> Vec<(String, String, String)> {
-    let yn = |v: Option<bool>| choice(t, v, &[(true, t.yes), (false, t.no)]);
+    let yn = |v: Option<bool>| choice(t, yes_index(v), &t.yes_no());
     let ticked = |b: bool| if b { t.yes.to_owned() } else { t.no.to_owned() };
     let r = |label: &str, value: String, field: &str| (label.to_owned(), value, field.to_owned());
     match step {
@@ -1146,19 +1146,7 @@ fn rows(t: &'static ApplyTexts, d: &Draft, a: &AppData, step: Step) -> Vec<(Stri
                 r(t.job_title, answer(t, &x.job_title), "about.job_title"),
                 r(t.department, answer(t, &x.department), "about.department"),
                 r(t.years, answer(t, &x.years_experience), "about.years_experience"),
-                r(
-                    t.career,
-                    choice(
-                        t,
-                        x.career_stage,
-                        &[
-                            (CareerStage::Junior, t.junior),
-                            (CareerStage::MidCareer, t.mid_career),
-                            (CareerStage::Senior, t.senior),
-                        ],
-                    ),
-                    "about.career_stage",
-                ),
+                r(t.career, choice(t, x.career_stage.map(|v| v as usize), &t.career_options()), "about.career_stage"),
             ]
         }
         Step::Organisation => {
@@ -1172,20 +1160,12 @@ fn rows(t: &'static ApplyTexts, d: &Draft, a: &AppData, step: Step) -> Vec<(Stri
                 r(t.org_name, answer(t, &o.name), "organisation.name"),
                 r(
                     t.authority,
-                    choice(t, o.authority, &[(Authority::Local, t.local), (Authority::Metropolitan, t.metropolitan)]),
+                    choice(t, o.authority.map(|v| v as usize), &t.authority_options()),
                     "organisation.authority",
                 ),
                 r(t.city, answer(t, &o.city), "organisation.city"),
                 r(t.country, country, "organisation.country"),
-                r(
-                    t.member,
-                    choice(
-                        t,
-                        o.member,
-                        &[(Membership::Yes, t.yes), (Membership::No, t.no), (Membership::NotSure, t.not_sure)],
-                    ),
-                    "organisation.member",
-                ),
+                r(t.member, choice(t, o.member.map(|v| v as usize), &t.member_options()), "organisation.member"),
             ];
             if o.member == Some(Membership::Yes) {
                 v.push(r(t.dues, yn(o.dues_paid), "organisation.dues_paid"));
@@ -1199,26 +1179,14 @@ fn rows(t: &'static ApplyTexts, d: &Draft, a: &AppData, step: Step) -> Vec<(Stri
                 r(t.why, answer(t, &m.why), "motivation.why"),
                 r(t.experience, answer(t, &m.experience), "motivation.experience"),
                 r(t.project, answer(t, &m.project), "motivation.project"),
-                r(
-                    t.english,
-                    choice(
-                        t,
-                        m.english,
-                        &[
-                            (EnglishLevel::Fluent, t.fluent),
-                            (EnglishLevel::Working, t.working),
-                            (EnglishLevel::Basic, t.basic),
-                        ],
-                    ),
-                    "motivation.english",
-                ),
+                r(t.english, choice(t, m.english.map(|v| v as usize), &t.english_options()), "motivation.english"),
             ]
         }
         Step::Registration => {
             let g = &d.registration;
             let mut v = vec![r(
                 t.with_colleagues,
-                choice(t, g.with_colleagues, &[(false, t.alone), (true, t.together)]),
+                choice(t, g.with_colleagues.map(usize::from), &t.alone_together()),
                 "registration.with_colleagues",
             )];
             if g.with_colleagues == Some(true) {

@@ -143,6 +143,42 @@ pub struct ApplyTexts {
 }
 
 impl ApplyTexts {
+    /// Career stages, in the order of `CareerStage`'s variants.
+    #[must_use]
+    pub fn career_options(&self) -> [&'static str; 3] {
+        [self.junior, self.mid_career, self.senior]
+    }
+
+    /// Kinds of authority, in the order of `Authority`'s variants.
+    #[must_use]
+    pub fn authority_options(&self) -> [&'static str; 2] {
+        [self.local, self.metropolitan]
+    }
+
+    /// Membership answers, in the order of `Membership`'s variants.
+    #[must_use]
+    pub fn member_options(&self) -> [&'static str; 3] {
+        [self.yes, self.no, self.not_sure]
+    }
+
+    /// English levels, in the order of `EnglishLevel`'s variants.
+    #[must_use]
+    pub fn english_options(&self) -> [&'static str; 3] {
+        [self.fluent, self.working, self.basic]
+    }
+
+    /// Yes (index 0) and no (index 1).
+    #[must_use]
+    pub fn yes_no(&self) -> [&'static str; 2] {
+        [self.yes, self.no]
+    }
+
+    /// Registering alone (index 0, `false`) or with colleagues (index 1, `true`).
+    #[must_use]
+    pub fn alone_together(&self) -> [&'static str; 2] {
+        [self.alone, self.together]
+    }
+
     /// The words for a validation problem, as shown in the error summary and by the field.
     #[must_use]
     pub fn error(&self, e: &FieldError) -> String {
