@@ -234,11 +234,12 @@ pub fn quote(edition: &Edition, countries: &Countries, input: &QuoteInput) -> Qu
         }
     }
     let places = &fees.income_places;
-    let tier = match class {
-        Some(IncomeClass::Low) => Some(ReducedTier::LowIncome),
-        Some(IncomeClass::LowerMiddle | IncomeClass::UpperMiddle) => Some(ReducedTier::MiddleIncome),
-        Some(IncomeClass::High) | None => None,
-    };
+    // The class and the tier it gives, for classes that give one.
+    let tier = class.and_then(|c| match c {
+        IncomeClass::Low => Some((c, ReducedTier::LowIncome)),
+        IncomeClass::LowerMiddle | IncomeClass::UpperMiddle => Some((c, ReducedTier::MiddleIncome)),
+        IncomeClass::High => None,
+    });
     let eligible_person = match places.eligible {
         Eligibility::Members => input.member,
         Eligibility::MembersDuesPaid => member_rate,
@@ -271,18 +272,12 @@ pub fn quote(edition: &Edition, countries: &Countries, input: &QuoteInput) -> Qu
     let (lines, per_person) = chain(None);
     let mut reduced = None;
     match (tier, eligible_person, input.reduced_requested) {
-        (Some(t), true, true) => {
+        (Some((class, t)), true, true) => {
             let (lines, fee) = chain(Some(tier_percent(t)));
-            reduced = Some(ReducedScenario {
-                tier: t,
-                class: class.unwrap_or(IncomeClass::Low),
-                lines,
-                per_person: fee,
-                places: places.places,
-            });
+            reduced = Some(ReducedScenario { tier: t, class, lines, per_person: fee, places: places.places });
             notes.push(Note::ReducedPlacesLimited { places: places.places });
         }
-        (Some(t), true, false) => notes.push(Note::ReducedAvailable { tier: t }),
+        (Some((_, t)), true, false) => notes.push(Note::ReducedAvailable { tier: t }),
         (_, _, true) => {
             let refusal = if input.country.is_none() {
                 Some(Note::ReducedNoCountry)
