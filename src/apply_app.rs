@@ -1263,7 +1263,7 @@ fn check_page(w: W) -> AnyView {
             Ok(application) => {
                 errors.set(Vec::new());
                 w.title(t.check_title, false);
-                ready.set(Some(serde_json::to_string_pretty(&application).unwrap_or_default()));
+                ready.set(Some(crate::domain::json::ToJson::to_json(&application.answers).to_pretty()));
                 request_animation_frame(|| dom::focus("ready-title"));
             }
         }

@@ -116,21 +116,36 @@ fn decode_errors() {
 
 #[test]
 fn our_kind_with_content_that_does_not_fit_is_invalid() {
-    let rows: &[(&str, String)] = &[
-        ("a name that is a number", v2(json!({ "about": { "first_name": 5 } }))),
-        ("a membership that is not a choice", v2(json!({ "organisation": { "member": "maybe" } }))),
-        ("colleagues that are not a list", v2(json!({ "registration": { "colleagues": "Jordi" } }))),
-        ("a box that is text", v2(json!({ "declarations": { "conditions": "yes" } }))),
-        ("data that is text", v2(json!("answers"))),
-        ("no data", json!({ "kind": KIND, "schema": 2, "edition": "2025-3", "saved_at": SAVED }).to_string()),
+    // (description, text, the field named)
+    let rows: &[(&str, String, &str)] = &[
+        ("a name that is a number", v2(json!({ "about": { "first_name": 5 } })), "data.about.first_name"),
+        (
+            "a membership that is not a choice",
+            v2(json!({ "organisation": { "member": "maybe" } })),
+            "data.organisation.member",
+        ),
+        (
+            "colleagues that are not a list",
+            v2(json!({ "registration": { "colleagues": "Jordi" } })),
+            "data.registration.colleagues",
+        ),
+        (
+            "a colleague without a name text",
+            v2(json!({ "registration": { "colleagues": [{ "name": true }] } })),
+            "data.registration.colleagues.0.name",
+        ),
+        ("a box that is text", v2(json!({ "declarations": { "conditions": "yes" } })), "data.declarations.conditions"),
+        ("data that is text", v2(json!("answers")), "data"),
+        ("no data", json!({ "kind": KIND, "schema": 2, "edition": "2025-3", "saved_at": SAVED }).to_string(), "data"),
         (
             "a saved_at that is a number",
             json!({ "kind": KIND, "schema": 2, "edition": "2025-3", "saved_at": 1, "data": {} }).to_string(),
+            "saved_at",
         ),
     ];
-    for (what, text) in rows {
+    for (what, text, field) in rows {
         match decode_err(what, text) {
-            DecodeError::Invalid { detail } => assert!(!detail.is_empty(), "decode({what}): empty detail"),
+            DecodeError::Invalid(e) => assert_eq!(e.path, *field, "decode({what}): the field named"),
             other => panic!("Envelope::decode({what}: {text}) gave {other:?}, expected Invalid"),
         }
     }

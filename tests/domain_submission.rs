@@ -2,6 +2,8 @@
 
 mod common;
 
+use metropolis_diploma::domain::json::ToJson;
+
 use common::{countries, edition, submission_of, valid_draft};
 use metropolis_diploma::domain::application::{Colleague, ErrorCode, Membership};
 use metropolis_diploma::domain::submission::{describe, is_uuid, verify, ReceiverError, Submission};
@@ -33,7 +35,7 @@ fn a_valid_submission_is_accepted_with_the_same_price() {
 #[test]
 fn the_json_form_round_trips_with_amounts_as_strings() {
     let sub = valid_submission();
-    let text = serde_json::to_string(&sub).unwrap();
+    let text = sub.to_json_text();
     let value: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(value["schema_version"], 1);
     assert_eq!(value["registration_date"], "2025-09-01");
@@ -133,7 +135,7 @@ fn a_quote_that_is_not_the_engines_is_refused() {
 
 #[test]
 fn reading_names_the_field_that_does_not_fit() {
-    let text = serde_json::to_string_pretty(&valid_submission()).unwrap();
+    let text = valid_submission().to_json().to_pretty();
     let err = Submission::from_json("{ not json").unwrap_err();
     assert_eq!((err.field.as_str(), err.code.as_str()), ("body", "invalid_json"));
 
@@ -144,7 +146,21 @@ fn reading_names_the_field_that_does_not_fit() {
     let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
     value.as_object_mut().unwrap().remove("locale");
     let err = Submission::from_json(&serde_json::to_string_pretty(&value).unwrap()).unwrap_err();
-    assert_eq!((err.field.as_str(), err.code.as_str()), ("locale", "invalid"));
+    assert_eq!((err.field.as_str(), err.code.as_str()), ("locale", "missing"));
+
+    let unknown = text.replacen("\"locale\"", "\"extra\": 1,\n  \"locale\"", 1);
+    let err = Submission::from_json(&unknown).unwrap_err();
+    assert_eq!((err.field.as_str(), err.code.as_str()), ("extra", "unknown_field"));
+
+    let colleague = text.replacen("\"colleagues\": []", "\"colleagues\": [{\"name\": 7}]", 1);
+    assert_ne!(colleague, text, "the fixture has an empty colleague list");
+    let err = Submission::from_json(&colleague).unwrap_err();
+    assert_eq!((err.field.as_str(), err.code.as_str()), ("answers.registration.colleagues.0.name", "invalid"));
+    assert_eq!(err.message, "`7` does not fit the contract (expected a string).");
+
+    let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
+    let err = Submission::from_json(&deep).unwrap_err();
+    assert_eq!((err.field.as_str(), err.code.as_str()), ("body", "invalid_json"));
 }
 
 #[test]
@@ -162,15 +178,12 @@ fn every_error_code_has_its_own_code_and_a_sentence() {
     ];
     let described: Vec<(&str, String)> = codes.iter().map(|c| describe(*c)).collect();
     for (code, (name, message)) in codes.iter().zip(&described) {
-        // The code is the one the app's own FieldError serialises.
-        let json = serde_json::to_value(code).unwrap();
-        assert_eq!(json["code"], *name);
+        // The receiver's code is the app's own, so the app can word a 422 in the applicant's language.
+        assert_eq!(code.code(), *name);
+        assert_eq!(ErrorCode::from_code(name, 250, 50), Some(*code), "{name} read back");
         assert!(message.ends_with('.'), "{message}");
     }
     assert_eq!(described[4].1, "This answer has more than 250 words.");
     let e = ReceiverError::new("quote", "quote_mismatch", "x");
-    assert_eq!(
-        serde_json::to_value(&e).unwrap(),
-        serde_json::json!({"field":"quote","code":"quote_mismatch","message":"x"})
-    );
+    assert_eq!(e.to_json().to_text(), r#"{"field":"quote","code":"quote_mismatch","message":"x"}"#);
 }

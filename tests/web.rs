@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use metropolis_diploma::app::{Data, Lang, Today};
 use metropolis_diploma::domain::countries::Countries;
 use metropolis_diploma::domain::edition::{Edition, EditionError, EditionProblem};
+use metropolis_diploma::domain::json::{Expected, Problem};
 use metropolis_diploma::i18n::Locale;
 use metropolis_diploma::pages::data_error::DataErrorPage;
 use metropolis_diploma::pages::estimate::EstimatePage;
@@ -168,12 +169,13 @@ async fn the_data_error_page_names_the_field() {
     document().body().unwrap().append_child(&container).unwrap();
     let error = LoadError::Edition(EditionError {
         field: "fees.list_fee".into(),
-        problem: EditionProblem::Invalid { detail: "`abc` is not an amount".into() },
+        problem: EditionProblem::Format(Problem::Expected { expected: Expected::Amount, found: "\"abc\"".into() }),
     });
     leptos::mount::mount_to(container.clone().unchecked_into(), move || view! { <DataErrorPage error /> }).forget();
     tick().await;
     let field = find(&container, "[data-testid=edition-error-field]").unwrap();
     assert_eq!(field.text_content().as_deref(), Some("fees.list_fee"));
-    assert!(container.text_content().unwrap().contains("abc"));
+    let text = container.text_content().unwrap();
+    assert!(text.contains("`\"abc\"` is not an amount"), "{text}");
     container.remove();
 }

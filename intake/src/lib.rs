@@ -20,7 +20,7 @@ use metropolis_diploma::domain::application::Membership;
 use metropolis_diploma::domain::countries::Countries;
 use metropolis_diploma::domain::edition::Edition;
 use metropolis_diploma::domain::submission::{verify, ReceiverError, Submission};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use serde_json::json;
 use std::sync::Arc;
 use tower_http::cors::{AllowOrigin, CorsLayer};
@@ -72,15 +72,11 @@ pub fn app(state: AppState) -> Router {
     )
 }
 
-/// The body of every refusal: `{ "errors": [ { "field", "code", "message" } ] }`, in that key order.
-#[derive(Serialize)]
-struct ErrorsBody {
-    errors: Vec<ReceiverError>,
-}
-
-/// `{ "errors": [...] }` with a status.
+/// `{ "errors": [ { "field", "code", "message" } ] }` with a status: the body of every refusal.
 fn errors(status: StatusCode, errors: Vec<ReceiverError>) -> Response {
-    (status, Json(ErrorsBody { errors })).into_response()
+    let list: Vec<serde_json::Value> =
+        errors.into_iter().map(|e| json!({ "field": e.field, "code": e.code, "message": e.message })).collect();
+    (status, Json(json!({ "errors": list }))).into_response()
 }
 
 fn error(status: StatusCode, field: &str, code: &str, message: &str) -> Response {
@@ -151,7 +147,7 @@ async fn submit(State(state): State<AppState>, headers: HeaderMap, body: Result<
         Some(_) => {}
     }
     // The canonical body: the parsed contract written back, so spacing and key order do not count.
-    let canonical = serde_json::to_vec(&submission).unwrap_or_default();
+    let canonical = submission.to_json_text().into_bytes();
     let hash = db::sha256_hex(&canonical);
     let key = submission.idempotency_key.clone();
 

@@ -11,6 +11,7 @@ use common::{countries, edition, submission_of};
 use intake::db::Db;
 use intake::{app, AppState};
 use metropolis_diploma::domain::application::Draft;
+use metropolis_diploma::domain::json::ToJson;
 use metropolis_diploma::domain::submission::Submission;
 use serde_json::{json, Value};
 use std::path::PathBuf;
@@ -80,7 +81,7 @@ fn post(key: Option<&str>, body: impl Into<Body>) -> Request<Body> {
 }
 
 fn post_json(sub: &Submission) -> Request<Body> {
-    post(Some(&sub.idempotency_key), serde_json::to_string(sub).unwrap())
+    post(Some(&sub.idempotency_key), sub.to_json_text())
 }
 
 fn list(auth: Option<&str>, query: &str, accept: Option<&str>) -> Request<Body> {
@@ -174,7 +175,7 @@ async fn the_same_key_and_body_again_returns_the_first_reference() {
     assert_eq!(again.status, StatusCode::OK, "{}", again.text);
     assert_eq!(again.reference(), first.reference());
     // The same content written differently (indentation) is the same body.
-    let pretty = send(&app, post(Some(KEY), serde_json::to_string_pretty(&sub).unwrap())).await;
+    let pretty = send(&app, post(Some(KEY), sub.to_json().to_pretty())).await;
     assert_eq!((pretty.status, pretty.reference()), (StatusCode::OK, first.reference()));
     assert_eq!(stored(&app).await.len(), 1);
 }
@@ -239,7 +240,7 @@ async fn invalid_answers_are_refused_with_their_field_paths() {
         ]
     );
     // A value of the wrong type is named by its path too.
-    let text = serde_json::to_string(&valid_submission(KEY)).unwrap().replace("\"people\":1", "\"people\":\"one\"");
+    let text = valid_submission(KEY).to_json_text().replace("\"people\":1", "\"people\":\"one\"");
     let reply = send(&app, post(Some(KEY), text)).await;
     assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", reply.text);
     assert_eq!(reply.errors(), [pair("quote.people", "invalid")]);
@@ -291,7 +292,7 @@ fn futures_stream(
 async fn the_idempotency_key_header_is_required_and_must_match() {
     let dir = TempDir::new();
     let app = receiver(&dir);
-    let body = serde_json::to_string(&valid_submission(KEY)).unwrap();
+    let body = valid_submission(KEY).to_json_text();
     let reply = send(&app, post(None, body.clone())).await;
     assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{}", reply.text);
     assert_eq!(reply.errors(), [pair("Idempotency-Key", "required")]);
@@ -535,12 +536,12 @@ fn the_json_schema_describes_what_the_app_sends() {
     let group = submission_of(group);
     assert!(group.quote.reduced.is_some() && group.quote.lines.len() == 2);
     for sub in [valid_submission(KEY), group] {
-        let value = serde_json::to_value(&sub).unwrap();
+        let value = serde_json::from_str::<serde_json::Value>(&sub.to_json_text()).unwrap();
         assert_eq!(schema_problems(&value), Vec::<String>::new());
     }
 
     // The checker does check: wrong types, unknown and missing fields are reported.
-    let mut value = serde_json::to_value(valid_submission(KEY)).unwrap();
+    let mut value = serde_json::from_str::<serde_json::Value>(&valid_submission(KEY).to_json_text()).unwrap();
     value["quote"]["total"] = json!(330);
     value["answers"]["about"]["nickname"] = json!("Ana");
     value.as_object_mut().unwrap().remove("locale");

@@ -3,8 +3,8 @@
 use super::countries::{Countries, IncomeClass};
 use super::edition::{is_email, Edition};
 use super::fees::{quote, Quote, QuoteInput};
+use super::json::{object, Fields, FromJson, Json, JsonError, ToJson};
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 
 /// Word limits of the long answers.
 pub const WORDS_WHY: usize = 250;
@@ -14,8 +14,7 @@ pub const WORDS_EXPERIENCE: usize = 250;
 pub const WORDS_PROJECT: usize = 200;
 
 /// A page of the wizard, in order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Step {
     /// About you.
     AboutYou,
@@ -72,8 +71,7 @@ impl Step {
 }
 
 /// Career stage.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CareerStage {
     /// Junior.
     Junior,
@@ -84,8 +82,7 @@ pub enum CareerStage {
 }
 
 /// Kind of authority.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Authority {
     /// A local authority (city, municipality).
     Local,
@@ -94,8 +91,7 @@ pub enum Authority {
 }
 
 /// Metropolis membership, as the applicant knows it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Membership {
     /// A member.
     Yes,
@@ -106,8 +102,7 @@ pub enum Membership {
 }
 
 /// Working level of English.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EnglishLevel {
     /// Fluent or native.
     Fluent,
@@ -118,8 +113,7 @@ pub enum EnglishLevel {
 }
 
 /// Step 1.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[allow(missing_docs)]
 pub struct AboutYou {
     pub first_name: String,
@@ -134,8 +128,7 @@ pub struct AboutYou {
 }
 
 /// Step 2.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[allow(missing_docs)]
 pub struct Organisation {
     pub name: String,
@@ -150,8 +143,7 @@ pub struct Organisation {
 }
 
 /// Step 3.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[allow(missing_docs)]
 pub struct Motivation {
     pub why: String,
@@ -161,8 +153,7 @@ pub struct Motivation {
 }
 
 /// A colleague registering from the same organisation.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[allow(missing_docs)]
 pub struct Colleague {
     pub name: String,
@@ -170,8 +161,7 @@ pub struct Colleague {
 }
 
 /// Step 4.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[allow(missing_docs)]
 pub struct Registration {
     /// `Some(false)` alone, `Some(true)` with colleagues.
@@ -187,8 +177,7 @@ pub struct Registration {
 }
 
 /// Step 5.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[allow(missing_docs)]
 pub struct Declarations {
     pub conditions: bool,
@@ -197,8 +186,7 @@ pub struct Declarations {
 }
 
 /// Everything the applicant has typed so far. Every field keeps exactly what was typed, valid or not.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Draft {
     /// Idempotency key of the eventual submission, a UUID created with the draft.
     pub key: String,
@@ -215,8 +203,7 @@ pub struct Draft {
 }
 
 /// What is wrong with an answer; the words come from the text layer.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "code")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ErrorCode {
     /// Nothing entered.
     Required,
@@ -244,13 +231,48 @@ pub enum ErrorCode {
     UnknownCountry,
 }
 
+impl ErrorCode {
+    /// The stable code, as in the receiver's 422 body (`required`, `too_many_words`...).
+    #[must_use]
+    pub fn code(self) -> &'static str {
+        match self {
+            ErrorCode::Required => "required",
+            ErrorCode::InvalidEmail => "invalid_email",
+            ErrorCode::InvalidPhone => "invalid_phone",
+            ErrorCode::InvalidYears => "invalid_years",
+            ErrorCode::TooManyWords { .. } => "too_many_words",
+            ErrorCode::NoColleagues => "no_colleagues",
+            ErrorCode::TooManyPeople { .. } => "too_many_people",
+            ErrorCode::MustAccept => "must_accept",
+            ErrorCode::UnknownCountry => "unknown_country",
+        }
+    }
+
+    /// The error with this code; `limit` and `max` fill the codes that carry a number.
+    #[must_use]
+    pub fn from_code(code: &str, limit: usize, max: u32) -> Option<ErrorCode> {
+        [
+            ErrorCode::Required,
+            ErrorCode::InvalidEmail,
+            ErrorCode::InvalidPhone,
+            ErrorCode::InvalidYears,
+            ErrorCode::TooManyWords { limit },
+            ErrorCode::NoColleagues,
+            ErrorCode::TooManyPeople { max },
+            ErrorCode::MustAccept,
+            ErrorCode::UnknownCountry,
+        ]
+        .into_iter()
+        .find(|c| c.code() == code)
+    }
+}
+
 /// One problem, with the field it concerns (`about.email`, `registration.colleagues.1.email`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FieldError {
     /// Dotted path of the field; also the HTML id with dots turned to dashes.
     pub field: String,
     /// What is wrong.
-    #[serde(flatten)]
     pub code: ErrorCode,
 }
 
@@ -445,7 +467,7 @@ pub fn quote_input(draft: &Draft, today: NaiveDate) -> QuoteInput {
 }
 
 /// A complete, validated application: what "Send application" sends.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Application {
     /// The answers, every step valid.
     pub answers: Draft,
@@ -487,4 +509,206 @@ pub fn finalize(
         .as_deref()
         .and_then(|c| countries.class_of(c, &edition.fees.income_places.classification_year));
     Ok(Application { answers, quote, income_class })
+}
+
+// JSON: drafts are read leniently (a missing answer is empty, an unknown member is ignored, so
+// older and newer builds can read each other's answers); the types of present answers are checked.
+
+crate::json_codes!(Step {
+    Step::AboutYou => "about-you",
+    Step::Organisation => "organisation",
+    Step::Motivation => "motivation",
+    Step::Registration => "registration",
+    Step::Declarations => "declarations",
+});
+
+crate::json_codes!(CareerStage {
+    CareerStage::Junior => "junior",
+    CareerStage::MidCareer => "mid_career",
+    CareerStage::Senior => "senior",
+});
+
+crate::json_codes!(Authority { Authority::Local => "local", Authority::Metropolitan => "metropolitan" });
+
+crate::json_codes!(Membership { Membership::Yes => "yes", Membership::No => "no", Membership::NotSure => "not_sure" });
+
+crate::json_codes!(EnglishLevel {
+    EnglishLevel::Fluent => "fluent",
+    EnglishLevel::Working => "working",
+    EnglishLevel::Basic => "basic",
+});
+
+impl FromJson for AboutYou {
+    fn from_json(value: &Json, path: &str) -> Result<Self, JsonError> {
+        let mut f = Fields::of(value, path)?;
+        Ok(AboutYou {
+            first_name: f.or_default("first_name")?,
+            surname: f.or_default("surname")?,
+            email: f.or_default("email")?,
+            phone: f.or_default("phone")?,
+            job_title: f.or_default("job_title")?,
+            department: f.or_default("department")?,
+            years_experience: f.or_default("years_experience")?,
+            career_stage: f.opt("career_stage")?,
+        })
+    }
+}
+
+impl ToJson for AboutYou {
+    fn to_json(&self) -> Json {
+        object(vec![
+            ("first_name", self.first_name.to_json()),
+            ("surname", self.surname.to_json()),
+            ("email", self.email.to_json()),
+            ("phone", self.phone.to_json()),
+            ("job_title", self.job_title.to_json()),
+            ("department", self.department.to_json()),
+            ("years_experience", self.years_experience.to_json()),
+            ("career_stage", self.career_stage.to_json()),
+        ])
+    }
+}
+
+impl FromJson for Organisation {
+    fn from_json(value: &Json, path: &str) -> Result<Self, JsonError> {
+        let mut f = Fields::of(value, path)?;
+        Ok(Organisation {
+            name: f.or_default("name")?,
+            authority: f.opt("authority")?,
+            city: f.or_default("city")?,
+            country: f.opt("country")?,
+            member: f.opt("member")?,
+            dues_paid: f.opt("dues_paid")?,
+            ia_department: f.opt("ia_department")?,
+        })
+    }
+}
+
+impl ToJson for Organisation {
+    fn to_json(&self) -> Json {
+        object(vec![
+            ("name", self.name.to_json()),
+            ("authority", self.authority.to_json()),
+            ("city", self.city.to_json()),
+            ("country", self.country.to_json()),
+            ("member", self.member.to_json()),
+            ("dues_paid", self.dues_paid.to_json()),
+            ("ia_department", self.ia_department.to_json()),
+        ])
+    }
+}
+
+impl FromJson for Motivation {
+    fn from_json(value: &Json, path: &str) -> Result<Self, JsonError> {
+        let mut f = Fields::of(value, path)?;
+        Ok(Motivation {
+            why: f.or_default("why")?,
+            experience: f.or_default("experience")?,
+            project: f.or_default("project")?,
+            english: f.opt("english")?,
+        })
+    }
+}
+
+impl ToJson for Motivation {
+    fn to_json(&self) -> Json {
+        object(vec![
+            ("why", self.why.to_json()),
+            ("experience", self.experience.to_json()),
+            ("project", self.project.to_json()),
+            ("english", self.english.to_json()),
+        ])
+    }
+}
+
+impl FromJson for Colleague {
+    fn from_json(value: &Json, path: &str) -> Result<Self, JsonError> {
+        let mut f = Fields::of(value, path)?;
+        Ok(Colleague { name: f.or_default("name")?, email: f.or_default("email")? })
+    }
+}
+
+impl ToJson for Colleague {
+    fn to_json(&self) -> Json {
+        object(vec![("name", self.name.to_json()), ("email", self.email.to_json())])
+    }
+}
+
+impl FromJson for Registration {
+    fn from_json(value: &Json, path: &str) -> Result<Self, JsonError> {
+        let mut f = Fields::of(value, path)?;
+        Ok(Registration {
+            with_colleagues: f.opt("with_colleagues")?,
+            colleagues: f.or_default("colleagues")?,
+            reduced_requested: f.or_default("reduced_requested")?,
+            billing_organisation: f.or_default("billing_organisation")?,
+            billing_address: f.or_default("billing_address")?,
+            tax_id: f.or_default("tax_id")?,
+            po_reference: f.or_default("po_reference")?,
+            invoice_email: f.or_default("invoice_email")?,
+        })
+    }
+}
+
+impl ToJson for Registration {
+    fn to_json(&self) -> Json {
+        object(vec![
+            ("with_colleagues", self.with_colleagues.to_json()),
+            ("colleagues", self.colleagues.to_json()),
+            ("reduced_requested", self.reduced_requested.to_json()),
+            ("billing_organisation", self.billing_organisation.to_json()),
+            ("billing_address", self.billing_address.to_json()),
+            ("tax_id", self.tax_id.to_json()),
+            ("po_reference", self.po_reference.to_json()),
+            ("invoice_email", self.invoice_email.to_json()),
+        ])
+    }
+}
+
+impl FromJson for Declarations {
+    fn from_json(value: &Json, path: &str) -> Result<Self, JsonError> {
+        let mut f = Fields::of(value, path)?;
+        Ok(Declarations {
+            conditions: f.or_default("conditions")?,
+            data_consent: f.or_default("data_consent")?,
+            truthful: f.or_default("truthful")?,
+        })
+    }
+}
+
+impl ToJson for Declarations {
+    fn to_json(&self) -> Json {
+        object(vec![
+            ("conditions", self.conditions.to_json()),
+            ("data_consent", self.data_consent.to_json()),
+            ("truthful", self.truthful.to_json()),
+        ])
+    }
+}
+
+impl FromJson for Draft {
+    fn from_json(value: &Json, path: &str) -> Result<Self, JsonError> {
+        let mut f = Fields::of(value, path)?;
+        Ok(Draft {
+            key: f.or_default("key")?,
+            about: f.or_default("about")?,
+            organisation: f.or_default("organisation")?,
+            motivation: f.or_default("motivation")?,
+            registration: f.or_default("registration")?,
+            declarations: f.or_default("declarations")?,
+        })
+    }
+}
+
+impl ToJson for Draft {
+    fn to_json(&self) -> Json {
+        object(vec![
+            ("key", self.key.to_json()),
+            ("about", self.about.to_json()),
+            ("organisation", self.organisation.to_json()),
+            ("motivation", self.motivation.to_json()),
+            ("registration", self.registration.to_json()),
+            ("declarations", self.declarations.to_json()),
+        ])
+    }
 }

@@ -1,21 +1,15 @@
 //! World Bank income classes by economy and fiscal year, read from the country file.
 
-use serde::{Deserialize, Serialize};
-
 /// A World Bank income group.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum IncomeClass {
     /// Low income (`L`).
-    #[serde(rename = "L")]
     Low,
     /// Lower-middle income (`LM`).
-    #[serde(rename = "LM")]
     LowerMiddle,
     /// Upper-middle income (`UM`).
-    #[serde(rename = "UM")]
     UpperMiddle,
     /// High income (`H`).
-    #[serde(rename = "H")]
     High,
 }
 
@@ -465,3 +459,10 @@ const ISO2: &[(&str, &str)] = &[
     ("ZMB", "ZM"),
     ("ZWE", "ZW"),
 ];
+
+crate::json_codes!(IncomeClass {
+    IncomeClass::Low => "L",
+    IncomeClass::LowerMiddle => "LM",
+    IncomeClass::UpperMiddle => "UM",
+    IncomeClass::High => "H",
+});

@@ -1,14 +1,13 @@
 //! Drafts as stored in the browser: a versioned envelope, migrations, and which copy wins.
 
 use super::application::Draft;
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use super::json::{self, object, Fields, Json, JsonError, ToJson};
 
 /// The envelope version this build writes.
 pub const DRAFT_SCHEMA: u32 = 2;
 
 /// A draft with what is needed to read it back safely.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Envelope {
     /// Marks the file as ours (exports are recognised by it).
     pub kind: String,
@@ -37,11 +36,8 @@ pub enum DecodeError {
         /// The version found.
         found: u32,
     },
-    /// One of our drafts, but its content does not fit.
-    Invalid {
-        /// The parser's description.
-        detail: String,
-    },
+    /// One of our drafts, but a field does not fit.
+    Invalid(JsonError),
 }
 
 impl Envelope {
@@ -60,7 +56,14 @@ impl Envelope {
     /// The JSON text stored and exported.
     #[must_use]
     pub fn encode(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        object(vec![
+            ("kind", self.kind.to_json()),
+            ("schema", self.schema.to_json()),
+            ("edition", self.edition.to_json()),
+            ("saved_at", self.saved_at.to_json()),
+            ("data", self.data.to_json()),
+        ])
+        .to_pretty()
     }
 
     /// Reads stored or imported text, migrating older versions.
@@ -68,9 +71,19 @@ impl Envelope {
     /// # Errors
     /// [`DecodeError`] says why the text cannot be used; the caller keeps the text.
     pub fn decode(text: &str) -> Result<Envelope, DecodeError> {
-        let value: Value = serde_json::from_str(text).map_err(|_| DecodeError::NotJson)?;
+        let value = json::parse(text).map_err(|_| DecodeError::NotJson)?;
         let value = migrate(value)?;
-        serde_json::from_value(value).map_err(|e| DecodeError::Invalid { detail: e.to_string() })
+        let read = || -> Result<Envelope, JsonError> {
+            let mut f = Fields::of(&value, "")?;
+            Ok(Envelope {
+                kind: f.req("kind")?,
+                schema: f.req("schema")?,
+                edition: f.req("edition")?,
+                saved_at: f.req("saved_at")?,
+                data: f.req("data")?,
+            })
+        };
+        read().map_err(DecodeError::Invalid)
     }
 
     /// Whether `other` is newer than this one (RFC 3339 UTC strings of one format compare as text).
@@ -85,49 +98,59 @@ impl Envelope {
 /// Version 1 (the prototype) had `version`, `saved`, and `answers` with a single `name`, a boolean
 /// `member`, and no idempotency key. Version 2 renames the envelope fields, splits the name at the
 /// last space, turns the boolean into `yes`/`no`, and leaves `key` empty for the shell to fill.
-fn migrate(mut value: Value) -> Result<Value, DecodeError> {
-    let object = value.as_object().ok_or(DecodeError::NotADraft)?;
-    if let Some(kind) = object.get("kind") {
-        if kind != KIND {
+fn migrate(value: Json) -> Result<Json, DecodeError> {
+    let Json::Object(members) = value else { return Err(DecodeError::NotADraft) };
+    let get = |key: &str| members.iter().find(|(k, _)| k == key).map(|(_, v)| v);
+    if let Some(kind) = get("kind") {
+        if kind.as_str() != Some(KIND) {
             return Err(DecodeError::NotADraft);
         }
-        let schema = object.get("schema").and_then(Value::as_u64).ok_or(DecodeError::NotADraft)?;
-        let schema = u32::try_from(schema).unwrap_or(u32::MAX);
-        return match schema {
-            DRAFT_SCHEMA => Ok(value),
+        let schema = get("schema").and_then(Json::as_u64).ok_or(DecodeError::NotADraft)?;
+        return match u32::try_from(schema).unwrap_or(u32::MAX) {
+            DRAFT_SCHEMA => Ok(Json::Object(members)),
             s if s > DRAFT_SCHEMA => Err(DecodeError::FutureVersion { found: s }),
             _ => Err(DecodeError::NotADraft),
         };
     }
     // Version 1 had no `kind`, but `version: 1` and `answers`.
-    if object.get("version").and_then(Value::as_u64) != Some(1) || !object.contains_key("answers") {
+    if get("version").and_then(Json::as_u64) != Some(1) || get("answers").is_none() {
         return Err(DecodeError::NotADraft);
     }
-    let v1 = value.as_object_mut().ok_or(DecodeError::NotADraft)?;
-    let mut answers = v1.remove("answers").unwrap_or(Value::Null);
-    let edition = v1.remove("edition").unwrap_or(Value::String(String::new()));
-    let saved = v1.remove("saved").unwrap_or(Value::String(String::new()));
-    if let Some(about) = answers.get_mut("about").and_then(Value::as_object_mut) {
-        if let Some(Value::String(name)) = about.remove("name") {
-            let name = name.trim();
-            let (first, last) = name.rsplit_once(' ').unwrap_or((name, ""));
-            about.insert("first_name".into(), Value::String(first.trim().to_owned()));
-            about.insert("surname".into(), Value::String(last.trim().to_owned()));
+    let take = |key: &str, default: Json| get(key).cloned().unwrap_or(default);
+    let mut answers = take("answers", Json::Null);
+    let edition = take("edition", Json::String(String::new()));
+    let saved = take("saved", Json::String(String::new()));
+    if let Json::Object(sections) = &mut answers {
+        for (section, value) in sections.iter_mut() {
+            let Json::Object(fields) = value else { continue };
+            match section.as_str() {
+                "about" => {
+                    if let Some(i) = fields.iter().position(|(k, _)| k == "name") {
+                        let (_, name) = fields.remove(i);
+                        let name = name.as_str().unwrap_or_default().trim().to_owned();
+                        let (first, last) = name.rsplit_once(' ').unwrap_or((&name, ""));
+                        fields.push(("first_name".into(), Json::String(first.trim().to_owned())));
+                        fields.push(("surname".into(), Json::String(last.trim().to_owned())));
+                    }
+                }
+                "organisation" => {
+                    for (k, v) in fields.iter_mut() {
+                        if let (true, Json::Bool(member)) = (k == "member", &*v) {
+                            *v = Json::String(if *member { "yes" } else { "no" }.to_owned());
+                        }
+                    }
+                }
+                _ => {}
+            }
         }
     }
-    if let Some(org) = answers.get_mut("organisation").and_then(Value::as_object_mut) {
-        if let Some(Value::Bool(member)) = org.get("member") {
-            let member = if *member { "yes" } else { "no" };
-            org.insert("member".into(), Value::String(member.to_owned()));
-        }
-    }
-    Ok(serde_json::json!({
-        "kind": KIND,
-        "schema": DRAFT_SCHEMA,
-        "edition": edition,
-        "saved_at": saved,
-        "data": answers,
-    }))
+    Ok(object(vec![
+        ("kind", Json::String(KIND.to_owned())),
+        ("schema", DRAFT_SCHEMA.to_json()),
+        ("edition", edition),
+        ("saved_at", saved),
+        ("data", answers),
+    ]))
 }
 
 /// What to do when another tab (or an import) offers a copy of the draft.

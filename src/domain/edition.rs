@@ -1,16 +1,15 @@
 //! The edition data: course, dates, fees, discounts and policy, loaded at run time and validated.
 
 use super::countries::Countries;
+use super::json::{self, Fields, FromJson, Json, JsonError};
 use super::money::{Money, Percent};
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 
 /// The schema version of `edition.json` this build reads.
 pub const EDITION_SCHEMA: u32 = 1;
 
 /// One edition of the course, as the secretariat describes it in `public/edition.json`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Edition {
     /// Format version of the file; must equal [`EDITION_SCHEMA`].
     pub schema: u32,
@@ -29,8 +28,7 @@ pub struct Edition {
 }
 
 /// The course itself.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Course {
     /// Full course name.
     pub name: String,
@@ -39,16 +37,13 @@ pub struct Course {
     /// Host city.
     pub city: String,
     /// First day of the course.
-    #[serde(with = "super::dates::iso_date")]
     pub start_date: NaiveDate,
     /// Last day of the course.
-    #[serde(with = "super::dates::iso_date")]
     pub end_date: NaiveDate,
 }
 
 /// The fee rules.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Fees {
     /// The non-member fee per person.
     pub list_fee: Money,
@@ -57,7 +52,6 @@ pub struct Fees {
     /// Discount for several participants from one organisation.
     pub group_discount: GroupDiscount,
     /// Early-bird discount; absent when the edition publishes none.
-    #[serde(default)]
     pub early_bird: Option<EarlyBird>,
     /// Reduced-fee places by World Bank income class.
     pub income_places: IncomePlaces,
@@ -66,8 +60,7 @@ pub struct Fees {
 }
 
 /// Member-city rate.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct MemberDiscount {
     /// Percentage off the list fee.
     pub percent: Percent,
@@ -76,8 +69,7 @@ pub struct MemberDiscount {
 }
 
 /// Group registration.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct GroupDiscount {
     /// Percentage off each participant's fee.
     pub percent: Percent,
@@ -88,19 +80,16 @@ pub struct GroupDiscount {
 }
 
 /// Early-bird registration.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct EarlyBird {
     /// Percentage off.
     pub percent: Percent,
     /// Last registration date that qualifies.
-    #[serde(with = "super::dates::iso_date")]
     pub last_date: NaiveDate,
 }
 
 /// Reduced-fee places for participants from low- and middle-income countries.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct IncomePlaces {
     /// How many reduced places exist in total.
     pub places: u32,
@@ -117,8 +106,7 @@ pub struct IncomePlaces {
 }
 
 /// Who may ask for a reduced-fee place.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Eligibility {
     /// Participants from Metropolis member cities.
     Members,
@@ -129,8 +117,7 @@ pub enum Eligibility {
 }
 
 /// A discount rule, as named in `discount_order`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Discount {
     /// Member-city rate.
     Membership,
@@ -159,8 +146,7 @@ impl Discount {
 }
 
 /// Cancellation terms.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct RefundPolicy {
     /// Share of the amount paid that is refunded.
     pub percent: Percent,
@@ -171,8 +157,7 @@ pub struct RefundPolicy {
 }
 
 /// Addresses applicants write to.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Contact {
     /// General enquiries.
     pub email: String,
@@ -183,18 +168,10 @@ pub struct Contact {
 /// What is wrong with an edition file, as a code; the words come from the text layer.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum EditionProblem {
-    /// Not valid JSON at all.
-    Syntax {
-        /// 1-based line of the error.
-        line: usize,
-        /// 1-based column.
-        column: usize,
-    },
-    /// A value of the wrong type or form, a missing or unknown field; `detail` is the parser's text.
-    Invalid {
-        /// The parser's own description.
-        detail: String,
-    },
+    /// Not JSON, or a field missing, unknown or of the wrong form.
+    Format(json::Problem),
+    /// Not a World Bank fiscal year such as `FY2025`.
+    NotAFiscalYear,
     /// The file is for another schema version.
     UnsupportedSchema {
         /// The version found.
@@ -257,18 +234,13 @@ impl Edition {
     /// # Errors
     /// The first problem found, with the dotted path of the field it concerns.
     pub fn from_json(text: &str) -> Result<Edition, EditionError> {
-        let edition: Edition = serde_json::from_str(text).map_err(|e| {
-            if e.is_syntax() || e.is_eof() {
-                return EditionError::at("", EditionProblem::Syntax { line: e.line(), column: e.column() });
-            }
-            let detail = strip_position(&e.to_string());
-            let missing = detail.strip_prefix("missing field `").and_then(|r| r.strip_suffix('`'));
-            let mut field = super::json_path::path_at(text, e.line(), e.column(), missing.is_some());
-            if let Some(name) = missing {
-                field = if field.is_empty() { name.to_owned() } else { format!("{field}.{name}") };
-            }
-            EditionError { field, problem: EditionProblem::Invalid { detail } }
-        })?;
+        let format = |e: JsonError| EditionError { field: e.path, problem: EditionProblem::Format(e.problem) };
+        let value = json::parse(text).map_err(format)?;
+        // Another version's fields would be reported as unknown; say what matters instead.
+        if let Some(found) = value.get("schema").and_then(Json::as_u32).filter(|s| *s != EDITION_SCHEMA) {
+            return Err(EditionError::at("schema", EditionProblem::UnsupportedSchema { found }));
+        }
+        let edition = <Edition as FromJson>::from_json(&value, "").map_err(format)?;
         edition.validate()?;
         Ok(edition)
     }
@@ -315,10 +287,7 @@ impl Edition {
         }
         let year = &self.fees.income_places.classification_year;
         if !is_fiscal_year(year) {
-            return Err(EditionError::at(
-                "fees.income_places.classification_year",
-                P::Invalid { detail: format!("`{year}` is not a World Bank fiscal year such as FY2025") },
-            ));
+            return Err(EditionError::at("fees.income_places.classification_year", P::NotAFiscalYear));
         }
         let order = &self.fees.discount_order;
         for (i, d) in order.iter().enumerate() {
@@ -381,10 +350,137 @@ pub fn is_email(s: &str) -> bool {
         && !s.chars().any(char::is_whitespace)
 }
 
-/// serde_json appends " at line L column C"; the field path already says where.
-fn strip_position(detail: &str) -> String {
-    match detail.rfind(" at line ") {
-        Some(i) => detail[..i].to_owned(),
-        None => detail.to_owned(),
+// Readers: every object refuses members it does not know, so a misspelt key is reported, not ignored.
+
+impl FromJson for Edition {
+    fn from_json(value: &Json, path: &str) -> Result<Self, JsonError> {
+        let mut f = Fields::strict(value, path, &["schema", "id", "course", "currency", "fees", "refund", "contact"])?;
+        let e = Edition {
+            schema: f.req("schema")?,
+            id: f.req("id")?,
+            course: f.req("course")?,
+            currency: f.req("currency")?,
+            fees: f.req("fees")?,
+            refund: f.req("refund")?,
+            contact: f.req("contact")?,
+        };
+        Ok(e)
+    }
+}
+
+impl FromJson for Course {
+    fn from_json(value: &Json, path: &str) -> Result<Self, JsonError> {
+        let mut f = Fields::strict(value, path, &["name", "edition_number", "city", "start_date", "end_date"])?;
+        let c = Course {
+            name: f.req("name")?,
+            edition_number: f.req("edition_number")?,
+            city: f.req("city")?,
+            start_date: f.req("start_date")?,
+            end_date: f.req("end_date")?,
+        };
+        Ok(c)
+    }
+}
+
+impl FromJson for Fees {
+    fn from_json(value: &Json, path: &str) -> Result<Self, JsonError> {
+        let mut f = Fields::strict(
+            value,
+            path,
+            &["list_fee", "member_discount", "group_discount", "early_bird", "income_places", "discount_order"],
+        )?;
+        let fees = Fees {
+            list_fee: f.req("list_fee")?,
+            member_discount: f.req("member_discount")?,
+            group_discount: f.req("group_discount")?,
+            early_bird: f.opt("early_bird")?,
+            income_places: f.req("income_places")?,
+            discount_order: f.req("discount_order")?,
+        };
+        Ok(fees)
+    }
+}
+
+impl FromJson for MemberDiscount {
+    fn from_json(value: &Json, path: &str) -> Result<Self, JsonError> {
+        let mut f = Fields::strict(value, path, &["percent", "dues_year"])?;
+        let m = MemberDiscount { percent: f.req("percent")?, dues_year: f.req("dues_year")? };
+        Ok(m)
+    }
+}
+
+impl FromJson for GroupDiscount {
+    fn from_json(value: &Json, path: &str) -> Result<Self, JsonError> {
+        let mut f = Fields::strict(value, path, &["percent", "min_size", "max_size"])?;
+        let g =
+            GroupDiscount { percent: f.req("percent")?, min_size: f.req("min_size")?, max_size: f.req("max_size")? };
+        Ok(g)
+    }
+}
+
+impl FromJson for EarlyBird {
+    fn from_json(value: &Json, path: &str) -> Result<Self, JsonError> {
+        let mut f = Fields::strict(value, path, &["percent", "last_date"])?;
+        let e = EarlyBird { percent: f.req("percent")?, last_date: f.req("last_date")? };
+        Ok(e)
+    }
+}
+
+impl FromJson for IncomePlaces {
+    fn from_json(value: &Json, path: &str) -> Result<Self, JsonError> {
+        let mut f = Fields::strict(
+            value,
+            path,
+            &[
+                "places",
+                "low_income_percent",
+                "middle_income_percent",
+                "eligible",
+                "classification_year",
+                "classification_label",
+            ],
+        )?;
+        let i = IncomePlaces {
+            places: f.req("places")?,
+            low_income_percent: f.req("low_income_percent")?,
+            middle_income_percent: f.req("middle_income_percent")?,
+            eligible: f.req("eligible")?,
+            classification_year: f.req("classification_year")?,
+            classification_label: f.req("classification_label")?,
+        };
+        Ok(i)
+    }
+}
+
+crate::json_codes!(Eligibility {
+    Eligibility::Members => "members",
+    Eligibility::MembersDuesPaid => "members_dues_paid",
+    Eligibility::Everyone => "everyone",
+});
+
+crate::json_codes!(Discount {
+    Discount::Membership => "membership",
+    Discount::IncomePlace => "income_place",
+    Discount::Group => "group",
+    Discount::EarlyBird => "early_bird",
+});
+
+impl FromJson for RefundPolicy {
+    fn from_json(value: &Json, path: &str) -> Result<Self, JsonError> {
+        let mut f = Fields::strict(value, path, &["percent", "days_before_start", "payout_days"])?;
+        let r = RefundPolicy {
+            percent: f.req("percent")?,
+            days_before_start: f.req("days_before_start")?,
+            payout_days: f.req("payout_days")?,
+        };
+        Ok(r)
+    }
+}
+
+impl FromJson for Contact {
+    fn from_json(value: &Json, path: &str) -> Result<Self, JsonError> {
+        let mut f = Fields::strict(value, path, &["email", "reservation_email"])?;
+        let c = Contact { email: f.req("email")?, reservation_email: f.req("reservation_email")? };
+        Ok(c)
     }
 }

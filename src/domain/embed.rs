@@ -5,9 +5,8 @@
 
 use super::estimate::IgnoredParam;
 use super::fees::{Quote, ReducedTier};
+use super::json::{self, object, Fields, FromJson, Json, JsonError, ToJson};
 use super::money::Money;
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 /// The embed's own document, next to `index.html` at the app's root: `embed.html` is the partner
 /// page, `embed.html?frame=1&…` the estimator inside a partner's frame.
@@ -308,7 +307,7 @@ pub fn height_px(measured: f64) -> u32 {
 }
 
 /// The reduced-place scenario in a message.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ReducedSummary {
     /// `low_income` or `middle_income`.
     pub tier: ReducedTier,
@@ -317,7 +316,7 @@ pub struct ReducedSummary {
 }
 
 /// The quote as the partner page sees it: amounts are decimal strings (`"607.20"`), never floats.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct QuoteSummary {
     /// ISO 4217 code, e.g. `EUR`.
     pub currency: String,
@@ -400,25 +399,15 @@ impl Message {
     /// The message as a JSON object: `{"channel":"metropolis-estimator","version":1,"type":…,…}`.
     #[must_use]
     pub fn to_json(&self) -> String {
-        // A struct rather than `json!`: no `Value` in the frame's bundle. Keys in alphabetical order,
-        // as before.
-        #[derive(Serialize)]
-        struct Envelope<'a> {
-            channel: &'static str,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            height: Option<u32>,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            quote: Option<&'a QuoteSummary>,
-            #[serde(rename = "type")]
-            kind: &'static str,
-            version: u64,
+        // Keys in alphabetical order.
+        let mut members = vec![("channel", Json::String(CHANNEL.to_owned()))];
+        match self {
+            Message::Ready { height } | Message::Resize { height } => members.push(("height", height.to_json())),
+            Message::Estimate { quote } => members.push(("quote", quote.to_json())),
         }
-        let (height, quote) = match self {
-            Message::Ready { height } | Message::Resize { height } => (Some(*height), None),
-            Message::Estimate { quote } => (None, Some(quote)),
-        };
-        let envelope = Envelope { channel: CHANNEL, height, quote, kind: self.kind(), version: VERSION };
-        serde_json::to_string(&envelope).unwrap_or_default()
+        members.push(("type", Json::String(self.kind().to_owned())));
+        members.push(("version", Json::Number(VERSION.to_string())));
+        object(members).to_text()
     }
 
     /// Reads a message, as a partner page would.
@@ -426,31 +415,77 @@ impl Message {
     /// # Errors
     /// A [`MessageError`] saying what is wrong.
     pub fn parse(text: &str) -> Result<Message, MessageError> {
-        let v: Value = serde_json::from_str(text).map_err(|_| MessageError::NotAnObject)?;
-        let o = v.as_object().ok_or(MessageError::NotAnObject)?;
-        if o.get("channel").and_then(Value::as_str) != Some(CHANNEL) {
+        let o = json::parse(text).map_err(|_| MessageError::NotAnObject)?;
+        if !matches!(o, Json::Object(_)) {
+            return Err(MessageError::NotAnObject);
+        }
+        if o.get("channel").and_then(Json::as_str) != Some(CHANNEL) {
             return Err(MessageError::OtherChannel);
         }
-        if o.get("version").and_then(Value::as_u64) != Some(VERSION) {
+        if o.get("version").and_then(Json::as_u32).map(u64::from) != Some(VERSION) {
             return Err(MessageError::UnsupportedVersion);
         }
         let height = || {
-            o.get("height")
-                .and_then(Value::as_u64)
-                .and_then(|h| u32::try_from(h).ok())
-                .filter(|h| *h <= MAX_HEIGHT)
-                .ok_or(MessageError::BadField("height"))
+            o.get("height").and_then(Json::as_u32).filter(|h| *h <= MAX_HEIGHT).ok_or(MessageError::BadField("height"))
         };
-        match o.get("type").and_then(Value::as_str) {
+        match o.get("type").and_then(Json::as_str) {
             Some("ready") => Ok(Message::Ready { height: height()? }),
             Some("resize") => Ok(Message::Resize { height: height()? }),
             Some("estimate") => {
-                let quote = o.get("quote").cloned().ok_or(MessageError::BadField("quote"))?;
-                let quote = serde_json::from_value(quote).map_err(|_| MessageError::BadField("quote"))?;
+                let quote = o.get("quote").ok_or(MessageError::BadField("quote"))?;
+                let quote = QuoteSummary::from_json(quote, "quote").map_err(|_| MessageError::BadField("quote"))?;
                 Ok(Message::Estimate { quote })
             }
             _ => Err(MessageError::UnknownType),
         }
+    }
+}
+
+impl ToJson for ReducedSummary {
+    fn to_json(&self) -> Json {
+        object(vec![("tier", self.tier.to_json()), ("per_person", self.per_person.to_json())])
+    }
+}
+
+impl FromJson for ReducedSummary {
+    fn from_json(value: &Json, path: &str) -> Result<Self, JsonError> {
+        let mut f = Fields::strict(value, path, &["tier", "per_person"])?;
+        let r = ReducedSummary { tier: f.req("tier")?, per_person: f.req("per_person")? };
+        Ok(r)
+    }
+}
+
+impl ToJson for QuoteSummary {
+    fn to_json(&self) -> Json {
+        object(vec![
+            ("currency", self.currency.to_json()),
+            ("list_fee", self.list_fee.to_json()),
+            ("per_person", self.per_person.to_json()),
+            ("people", self.people.to_json()),
+            ("total", self.total.to_json()),
+            ("reduced", self.reduced.to_json()),
+            ("query", self.query.to_json()),
+        ])
+    }
+}
+
+impl FromJson for QuoteSummary {
+    fn from_json(value: &Json, path: &str) -> Result<Self, JsonError> {
+        let mut f = Fields::strict(
+            value,
+            path,
+            &["currency", "list_fee", "per_person", "people", "total", "reduced", "query"],
+        )?;
+        let q = QuoteSummary {
+            currency: f.req("currency")?,
+            list_fee: f.req("list_fee")?,
+            per_person: f.req("per_person")?,
+            people: f.req("people")?,
+            total: f.req("total")?,
+            reduced: f.opt("reduced")?,
+            query: f.or_default("query")?,
+        };
+        Ok(q)
     }
 }
 

@@ -11,7 +11,7 @@ pub mod edition;
 pub mod embed;
 pub mod estimate;
 pub mod fees;
-pub mod json_path;
+pub mod json;
 pub mod money;
 pub mod refund;
 pub mod routes;

@@ -1,7 +1,7 @@
 //! `Money`: the one type for amounts, and the one place that rounds.
 
+use super::json::{Expected, FromJson, Json, JsonError, ToJson};
 use rust_decimal::{Decimal, RoundingStrategy};
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use std::str::FromStr;
 
@@ -225,18 +225,15 @@ impl FromStr for Money {
     }
 }
 
-impl Serialize for Money {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.to_plain())
+impl ToJson for Money {
+    fn to_json(&self) -> Json {
+        Json::String(self.to_plain())
     }
 }
 
-impl<'de> Deserialize<'de> for Money {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        text.parse().map_err(|e: AmountError| {
-            serde::de::Error::custom(format_args!("`{text}` is not an amount with at most two decimals ({e:?})"))
-        })
+impl FromJson for Money {
+    fn from_json(value: &Json, path: &str) -> Result<Self, JsonError> {
+        value.as_str().and_then(|t| t.parse().ok()).ok_or_else(|| JsonError::expected(path, Expected::Amount, value))
     }
 }
 
@@ -266,19 +263,18 @@ impl fmt::Display for Percent {
     }
 }
 
-impl Serialize for Percent {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.to_string())
+impl ToJson for Percent {
+    fn to_json(&self) -> Json {
+        Json::String(self.to_string())
     }
 }
 
-impl<'de> Deserialize<'de> for Percent {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        Decimal::from_str(text.trim()).ok().and_then(Percent::new).ok_or_else(|| {
-            serde::de::Error::custom(format_args!(
-                "`{text}` is not a percentage between 0 and 100 with at most four decimals"
-            ))
-        })
+impl FromJson for Percent {
+    fn from_json(value: &Json, path: &str) -> Result<Self, JsonError> {
+        value
+            .as_str()
+            .and_then(|t| Decimal::from_str(t.trim()).ok())
+            .and_then(Percent::new)
+            .ok_or_else(|| JsonError::expected(path, Expected::Percent, value))
     }
 }

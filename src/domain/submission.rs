@@ -9,14 +9,14 @@ use super::application::{finalize, Application, Draft, ErrorCode, FieldError};
 use super::countries::Countries;
 use super::edition::Edition;
 use super::fees::Quote;
+use super::json::{self, object, Fields, FromJson, Json, JsonError, Problem, ToJson};
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 
 /// The contract version this build writes and accepts.
 pub const SUBMISSION_SCHEMA: u32 = 1;
 
 /// An application as POSTed to the submission endpoint.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Submission {
     /// Contract version; must equal [`SUBMISSION_SCHEMA`].
     pub schema_version: u32,
@@ -29,7 +29,6 @@ pub struct Submission {
     /// The edition id (`2025-3`).
     pub edition: String,
     /// The day the quote was computed for (early bird), `YYYY-MM-DD`.
-    #[serde(with = "super::dates::iso_date")]
     pub registration_date: NaiveDate,
     /// Every answer.
     pub answers: Draft,
@@ -38,7 +37,7 @@ pub struct Submission {
 }
 
 /// One problem with a submission, as in the receiver's 422 body.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ReceiverError {
     /// Dotted path of the field (`answers.about.email`, `quote`), or `body` for the document as a whole.
     pub field: String,
@@ -66,19 +65,18 @@ impl ReceiverError {
 /// The code and English sentence of a validation problem.
 #[must_use]
 pub fn describe(code: ErrorCode) -> (&'static str, String) {
-    match code {
-        ErrorCode::Required => ("required", "This answer is required.".to_owned()),
-        ErrorCode::InvalidEmail => ("invalid_email", "This is not an e-mail address.".to_owned()),
-        ErrorCode::InvalidPhone => {
-            ("invalid_phone", "This is not a phone number with its country code (+...).".to_owned())
-        }
-        ErrorCode::InvalidYears => ("invalid_years", "Years must be a whole number from 0 to 60.".to_owned()),
-        ErrorCode::TooManyWords { limit } => ("too_many_words", format!("This answer has more than {limit} words.")),
-        ErrorCode::NoColleagues => ("no_colleagues", "Registering with colleagues, but none is named.".to_owned()),
-        ErrorCode::TooManyPeople { max } => ("too_many_people", format!("At most {max} people can register together.")),
-        ErrorCode::MustAccept => ("must_accept", "This declaration must be accepted.".to_owned()),
-        ErrorCode::UnknownCountry => ("unknown_country", "This country is not in the World Bank list.".to_owned()),
-    }
+    let message = match code {
+        ErrorCode::Required => "This answer is required.".to_owned(),
+        ErrorCode::InvalidEmail => "This is not an e-mail address.".to_owned(),
+        ErrorCode::InvalidPhone => "This is not a phone number with its country code (+...).".to_owned(),
+        ErrorCode::InvalidYears => "Years must be a whole number from 0 to 60.".to_owned(),
+        ErrorCode::TooManyWords { limit } => format!("This answer has more than {limit} words."),
+        ErrorCode::NoColleagues => "Registering with colleagues, but none is named.".to_owned(),
+        ErrorCode::TooManyPeople { max } => format!("At most {max} people can register together."),
+        ErrorCode::MustAccept => "This declaration must be accepted.".to_owned(),
+        ErrorCode::UnknownCountry => "This country is not in the World Bank list.".to_owned(),
+    };
+    (code.code(), message)
 }
 
 impl Submission {
@@ -88,26 +86,92 @@ impl Submission {
     /// `body`/`invalid_json` when the text is not JSON; otherwise `invalid` with the dotted path of
     /// the field that does not fit the contract (a missing field included).
     pub fn from_json(text: &str) -> Result<Submission, ReceiverError> {
-        serde_json::from_str(text).map_err(|e| {
-            if e.is_syntax() || e.is_eof() {
-                return ReceiverError::new(
-                    "body",
+        json::from_text(text).map_err(|e: JsonError| {
+            let field = if e.path.is_empty() { "body".to_owned() } else { e.path };
+            match e.problem {
+                Problem::Syntax { line, column } => ReceiverError::new(
+                    field,
                     "invalid_json",
-                    format!("The body is not JSON (line {}, column {}).", e.line(), e.column()),
-                );
+                    format!("The body is not JSON (line {line}, column {column})."),
+                ),
+                Problem::TooDeep => ReceiverError::new(field, "invalid_json", "The body is nested too deeply."),
+                Problem::Missing => ReceiverError::new(field, "missing", "This field is required."),
+                Problem::Unknown => ReceiverError::new(field, "unknown_field", "The contract has no such field."),
+                Problem::Expected { expected, found } => ReceiverError::new(
+                    field,
+                    "invalid",
+                    format!("`{found}` does not fit the contract (expected {}).", json::describe(&expected)),
+                ),
             }
-            let detail = e.to_string();
-            let detail = detail.rsplit_once(" at line ").map_or(detail.as_str(), |(d, _)| d).to_owned();
-            let missing = detail.strip_prefix("missing field `").and_then(|r| r.strip_suffix('`'));
-            let mut field = super::json_path::path_at(text, e.line(), e.column(), missing.is_some());
-            if let Some(name) = missing {
-                field = if field.is_empty() { name.to_owned() } else { format!("{field}.{name}") };
-            }
-            if field.is_empty() {
-                field = "body".to_owned();
-            }
-            ReceiverError::new(field, "invalid", format!("This value does not fit the contract: {detail}."))
         })
+    }
+
+    /// The JSON text POSTed.
+    #[must_use]
+    pub fn to_json_text(&self) -> String {
+        self.to_json().to_text()
+    }
+}
+
+impl ToJson for Submission {
+    fn to_json(&self) -> Json {
+        object(vec![
+            ("schema_version", self.schema_version.to_json()),
+            ("idempotency_key", self.idempotency_key.to_json()),
+            ("submitted_at", self.submitted_at.to_json()),
+            ("locale", self.locale.to_json()),
+            ("edition", self.edition.to_json()),
+            ("registration_date", self.registration_date.to_json()),
+            ("answers", self.answers.to_json()),
+            ("quote", self.quote.to_json()),
+        ])
+    }
+}
+
+impl FromJson for Submission {
+    fn from_json(value: &Json, path: &str) -> Result<Self, JsonError> {
+        let mut f = Fields::strict(
+            value,
+            path,
+            &[
+                "schema_version",
+                "idempotency_key",
+                "submitted_at",
+                "locale",
+                "edition",
+                "registration_date",
+                "answers",
+                "quote",
+            ],
+        )?;
+        let s = Submission {
+            schema_version: f.req("schema_version")?,
+            idempotency_key: f.req("idempotency_key")?,
+            submitted_at: f.req("submitted_at")?,
+            locale: f.req("locale")?,
+            edition: f.req("edition")?,
+            registration_date: f.req("registration_date")?,
+            answers: f.req("answers")?,
+            quote: f.req("quote")?,
+        };
+        Ok(s)
+    }
+}
+
+impl ToJson for ReceiverError {
+    fn to_json(&self) -> Json {
+        object(vec![
+            ("field", self.field.to_json()),
+            ("code", self.code.to_json()),
+            ("message", self.message.to_json()),
+        ])
+    }
+}
+
+impl FromJson for ReceiverError {
+    fn from_json(value: &Json, path: &str) -> Result<Self, JsonError> {
+        let mut f = Fields::of(value, path)?;
+        Ok(ReceiverError { field: f.req("field")?, code: f.or_default("code")?, message: f.or_default("message")? })
     }
 }
 

@@ -10,6 +10,7 @@ mod en;
 use crate::domain::countries::{CountriesError, CountriesProblem};
 use crate::domain::edition::{Discount, EditionError, EditionProblem};
 use crate::domain::fees::{Note, ReducedTier};
+use crate::domain::json::{Expected, Problem};
 use crate::domain::money::AmountError;
 
 pub use en::{EMBED_EN, EN};
@@ -101,7 +102,20 @@ pub struct Texts {
     pub data_error_fetch: &'static str,
     pub data_error_contact: &'static str,
     pub problem_syntax: &'static str,
-    pub problem_invalid: &'static str,
+    pub problem_too_deep: &'static str,
+    pub problem_missing: &'static str,
+    pub problem_unknown: &'static str,
+    pub problem_expected: &'static str,
+    pub expect_text: &'static str,
+    pub expect_whole_number: &'static str,
+    pub expect_boolean: &'static str,
+    pub expect_list: &'static str,
+    pub expect_object: &'static str,
+    pub expect_amount: &'static str,
+    pub expect_percent: &'static str,
+    pub expect_date: &'static str,
+    pub expect_one_of: &'static str,
+    pub problem_fiscal_year: &'static str,
     pub problem_schema: &'static str,
     pub problem_empty: &'static str,
     pub problem_email: &'static str,
@@ -382,10 +396,8 @@ impl Texts {
     pub fn edition_problem(&self, error: &EditionError) -> String {
         use EditionProblem as P;
         match &error.problem {
-            P::Syntax { line, column } => {
-                fill(self.problem_syntax, &[("line", &line.to_string()), ("column", &column.to_string())])
-            }
-            P::Invalid { detail } => fill(self.problem_invalid, &[("detail", detail)]),
+            P::Format(problem) => self.json_problem(problem),
+            P::NotAFiscalYear => self.problem_fiscal_year.to_owned(),
             P::UnsupportedSchema { found } => fill(self.problem_schema, &[("found", &found.to_string())]),
             P::Empty => self.problem_empty.to_owned(),
             P::NotAnEmail => self.problem_email.to_owned(),
@@ -400,6 +412,33 @@ impl Texts {
                 fill(self.problem_unknown_year, &[("years", &available.join(", "))])
             }
             P::Zero => self.problem_zero.to_owned(),
+        }
+    }
+
+    /// The sentence for a problem reading a JSON file (the field is named apart).
+    #[must_use]
+    pub fn json_problem(&self, problem: &Problem) -> String {
+        match problem {
+            Problem::Syntax { line, column } => {
+                fill(self.problem_syntax, &[("line", &line.to_string()), ("column", &column.to_string())])
+            }
+            Problem::TooDeep => self.problem_too_deep.to_owned(),
+            Problem::Missing => self.problem_missing.to_owned(),
+            Problem::Unknown => self.problem_unknown.to_owned(),
+            Problem::Expected { expected, found } => {
+                let what = match expected {
+                    Expected::Text => self.expect_text.to_owned(),
+                    Expected::WholeNumber => self.expect_whole_number.to_owned(),
+                    Expected::Boolean => self.expect_boolean.to_owned(),
+                    Expected::List => self.expect_list.to_owned(),
+                    Expected::Object => self.expect_object.to_owned(),
+                    Expected::Amount => self.expect_amount.to_owned(),
+                    Expected::Percent => self.expect_percent.to_owned(),
+                    Expected::Date => self.expect_date.to_owned(),
+                    Expected::OneOf(codes) => fill(self.expect_one_of, &[("codes", &codes.join(", "))]),
+                };
+                fill(self.problem_expected, &[("found", found), ("expected", &what)])
+            }
         }
     }
 

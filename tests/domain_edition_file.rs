@@ -1,4 +1,4 @@
-//! The field named by a parser error in the pretty-printed edition file, as a deployer edits it.
+//! The field named by a reader error in the pretty-printed edition file, as a deployer edits it.
 
 use metropolis_diploma::domain::edition::{Edition, EditionProblem};
 
@@ -9,7 +9,7 @@ fn field_after(what: &str, from: &str, to: &str) -> String {
     assert_eq!(EDITION_JSON.matches(from).count(), 1, "{what}: `{from}` occurs once in edition.json");
     let text = EDITION_JSON.replacen(from, to, 1);
     let error = Edition::from_json(&text).expect_err(what);
-    assert!(matches!(error.problem, EditionProblem::Invalid { .. }), "{what}: {error:?}");
+    assert!(matches!(error.problem, EditionProblem::Format(_)), "{what}: {error:?}");
     error.field
 }
 
