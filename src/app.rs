@@ -6,8 +6,8 @@ use crate::i18n::{Locale, Texts};
 use crate::pages::{
     data_error::DataErrorPage, estimate::EstimatePage, home::HomePage, not_found::NotFoundPage, refund::RefundPage,
 };
-use crate::shell::data::{self, AppData, LoadError};
-use crate::shell::{clock, dom, nav};
+use crate::shell::data::{self, AppData, LoadFailure};
+use crate::shell::{clock, dom, lang, nav};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -34,10 +34,15 @@ pub fn use_data() -> Arc<AppData> {
     expect_context::<Data>().0
 }
 
-/// The current catalogue.
+/// The site's texts in the page's language, once its catalogue is loaded.
+#[derive(Clone, Copy)]
+pub struct UiTexts(pub &'static Texts);
+
+/// The site's texts. Panics before the catalogue is loaded, which is a programming error: pages
+/// are shown only after [`provide_loaded`].
 #[must_use]
 pub fn use_texts() -> &'static Texts {
-    use_context::<Lang>().map_or(Locale::En, |l| l.0).texts()
+    expect_context::<UiTexts>().0
 }
 
 /// The current language.
@@ -64,27 +69,42 @@ pub fn href(path: &str) -> String {
 pub struct CurrentPath(pub RwSignal<String>);
 
 /// The data as it loads: `None` while loading, then the validated data or why it is unusable.
-pub type Loading = RwSignal<Option<Result<Arc<AppData>, LoadError>>>;
+pub type Loading = RwSignal<Option<Result<Arc<AppData>, LoadFailure>>>;
 
-/// What every entry (the app, the embed, the wizard) does first: provides the language, today and
-/// the base path, and starts loading the edition and country data.
+/// What every entry (the app, the embed, the wizard) does first: chooses the language (see
+/// [`lang::start`] for `use_storage`), provides it, today and the base path, and starts loading the
+/// catalogue, the edition and the country data.
 #[must_use]
-pub fn provide_shared(base: &str) -> Loading {
-    provide_context(Lang(Locale::En));
+pub fn provide_shared(base: &str, use_storage: bool) -> Loading {
+    let locale = lang::start(use_storage);
+    provide_context(Lang(locale));
     provide_context(Today(clock::today()));
     provide_context(Base(Arc::from(base)));
     let state = RwSignal::new(None);
     leptos::task::spawn_local(async move {
-        state.set(Some(data::load().await.map(Arc::new)));
+        state.set(Some(data::load(locale).await.map(Arc::new)));
     });
     state
+}
+
+/// Provides the loaded data and its texts to the pages below.
+pub fn provide_loaded(d: &Arc<AppData>) {
+    provide_context(UiTexts(d.texts));
+    provide_context(Data(d.clone()));
+}
+
+/// Provides the texts a failed load could read, if any, for the data error page.
+pub fn provide_failed(failure: &LoadFailure) {
+    if let Some(texts) = failure.texts {
+        provide_context(UiTexts(texts));
+    }
 }
 
 /// The application: loads the edition, then shows the routes or a page explaining what is wrong.
 #[component]
 pub fn App() -> impl IntoView {
     let base: Arc<str> = Arc::from(dom::base_path());
-    let state = provide_shared(&base);
+    let state = provide_shared(&base, true);
 
     let path = RwSignal::new(nav::current(&base));
     provide_context(CurrentPath(path));
@@ -96,13 +116,14 @@ pub fn App() -> impl IntoView {
     move || match state.get() {
         // index.html's static shell shows the course and a loading line until the data arrives.
         None => ().into_any(),
-        Some(Err(error)) => {
+        Some(Err(failure)) => {
             dom::remove_static_shell();
-            view! { <DataErrorPage error /> }.into_any()
+            provide_failed(&failure);
+            view! { <DataErrorPage error=failure.error /> }.into_any()
         }
         Some(Ok(d)) => {
             dom::remove_static_shell();
-            provide_context(Data(d));
+            provide_loaded(&d);
             view! {
                 <Layout>
                     {move || {

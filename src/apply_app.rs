@@ -11,7 +11,7 @@
 //! 170.8 KB brotli against the 150 KB budget (issue 3). The code compiles, is linted, and its
 //! end-to-end tests (tests/e2e/apply.spec.mjs) run as soon as `dist/apply.html` exists.
 
-use crate::app::{href, provide_shared, use_data, use_today, Data};
+use crate::app::{href, provide_failed, provide_loaded, provide_shared, use_data, use_locale, use_today};
 use crate::components::country_picker::CountryPicker;
 use crate::components::layout::Layout;
 use crate::domain::application::{
@@ -21,11 +21,12 @@ use crate::domain::application::{
 };
 use crate::domain::draft::{merge, DecodeError, Envelope, Merge};
 use crate::domain::fees;
+use crate::domain::json::Json;
 use crate::domain::money::Money;
-use crate::i18n::apply_en::{ApplyTexts, APPLY_EN};
-use crate::i18n::{fill, Locale};
+use crate::i18n::apply::ApplyTexts;
+use crate::i18n::fill;
 use crate::pages::data_error::DataErrorPage;
-use crate::shell::data::AppData;
+use crate::shell::data::{AppData, LoadError};
 use crate::shell::storage::{self, Store, Stored, KEY};
 use crate::shell::{dom, embed, intl};
 use leptos::prelude::*;
@@ -242,31 +243,43 @@ impl W {
     }
 
     fn title(self, name: &str, error: bool) {
-        let prefix = if error { self.t.error_prefix } else { "" };
-        dom::set_title(&format!("{prefix}{name} – {}", self.t.title));
+        let prefix = if error { self.t.error_prefix() } else { "" };
+        dom::set_title(&format!("{prefix}{name} – {}", self.t.title()));
     }
 }
 
 /// The wizard entry: loads the data like the main app, then shows the wizard or the data error page.
 #[component]
 pub fn ApplyApp() -> impl IntoView {
-    let state = provide_shared(&embed::entry_base());
+    let state = provide_shared(&embed::entry_base(), true);
     move || match state.get() {
         None => ().into_any(),
-        Some(Err(error)) => view! { <DataErrorPage error /> }.into_any(),
+        Some(Err(failure)) => {
+            provide_failed(&failure);
+            view! { <DataErrorPage error=failure.error /> }.into_any()
+        }
         Some(Ok(d)) => {
-            provide_context(Data(d));
-            view! { <Layout><Wizard /></Layout> }.into_any()
+            provide_loaded(&d);
+            match ApplyTexts::read(d.catalogue.get("apply").unwrap_or(&Json::Null), "apply") {
+                Ok(t) => {
+                    let t: &'static ApplyTexts = Box::leak(Box::new(t));
+                    view! { <Layout><Wizard t /></Layout> }.into_any()
+                }
+                Err(error) => {
+                    let file = d.locale.catalogue_file();
+                    view! { <DataErrorPage error=LoadError::Catalogue { file, error } /> }.into_any()
+                }
+            }
         }
     }
 }
 
 /// The wizard: state, storage, listeners and the current page.
 #[component]
-pub fn Wizard() -> impl IntoView {
+pub fn Wizard(t: &'static ApplyTexts) -> impl IntoView {
     let store = Store::local();
     let w = W {
-        t: &APPLY_EN,
+        t,
         draft: RwSignal::new(Draft::default()),
         last: RwSignal::new(None),
         status: RwSignal::new(Status::Idle),
@@ -398,12 +411,12 @@ pub fn Wizard() -> impl IntoView {
             }}
             <div class="wizard-tools">
                 <button type="button" class="button secondary" data-testid="delete-draft" on:click=move |_| {
-                    if storage::confirm(w.t.confirm_delete) {
+                    if storage::confirm(w.t.confirm_delete()) {
                         w.reset();
                         w.notice.set(Some(Notice::Deleted));
                         w.show(Page::Start, "", true);
                     }
-                }>{w.t.delete_saved}</button>
+                }>{w.t.delete_saved()}</button>
             </div>
         </div>
     }
@@ -413,9 +426,9 @@ fn status_line(w: W) -> impl IntoView {
     let t = w.t;
     let text = move || match w.status.get() {
         Status::Idle => String::new(),
-        Status::Saving => t.status_saving.to_owned(),
-        Status::Saved(_) => t.status_saved.to_owned(),
-        Status::NotSaved => t.status_not_saved.to_owned(),
+        Status::Saving => t.status_saving().to_owned(),
+        Status::Saved(_) => t.status_saved().to_owned(),
+        Status::NotSaved => t.status_not_saved().to_owned(),
     };
     view! {
         <p class="save-status" role="status" aria-live="polite" data-testid="save-status"
@@ -428,10 +441,10 @@ fn notice_view(w: W) -> impl IntoView {
     let t = w.t;
     w.notice.get().map(|n| {
         let text = match &n {
-            Notice::OtherTab => t.other_tab.to_owned(),
-            Notice::Unreadable(e, key) => fill(t.unreadable, &[("reason", t.decode_error(e)), ("key", key)]),
-            Notice::Deleted => t.deleted.to_owned(),
-            Notice::Imported => t.imported.to_owned(),
+            Notice::OtherTab => t.other_tab().to_owned(),
+            Notice::Unreadable(e, key) => fill(t.unreadable(), &[("reason", t.decode_error(e)), ("key", key)]),
+            Notice::Deleted => t.deleted().to_owned(),
+            Notice::Imported => t.imported().to_owned(),
             Notice::ImportFailed(e) => t.decode_error(e).to_owned(),
         };
         view! { <div class="notice" role="status" data-testid="draft-notice"><p>{text}</p></div> }
@@ -444,7 +457,7 @@ fn export_button(w: W) -> impl IntoView {
             let edition = w.data.with_value(|d| d.edition.id.clone());
             let envelope = Envelope::new(&edition, &storage::now_iso(), w.draft.get_untracked());
             storage::download("metropolis-diploma-draft.json", &envelope.encode());
-        }>{w.t.export}</button>
+        }>{w.t.export()}</button>
     }
 }
 
@@ -468,11 +481,11 @@ fn files(w: W) -> impl IntoView {
     };
     view! {
         <section class="files" aria-labelledby="files-title">
-            <h2 id="files-title">{t.files_title}</h2>
+            <h2 id="files-title">{t.files_title()}</h2>
             {export_button(w)}
             <div class="field">
-                <label for="import-file">{t.import_label}</label>
-                <p class="hint" id="import-file-hint">{t.import_hint}</p>
+                <label for="import-file">{t.import_label()}</label>
+                <p class="hint" id="import-file-hint">{t.import_hint()}</p>
                 <input type="file" id="import-file" accept=".json,application/json" aria-describedby="import-file-hint"
                     data-testid="import" on:change=on_file />
             </div>
@@ -482,7 +495,7 @@ fn files(w: W) -> impl IntoView {
 
 fn start_page(w: W) -> AnyView {
     let t = w.t;
-    w.title(t.title, false);
+    w.title(t.title(), false);
     let has_draft = move || w.last.with(Option::is_some) || !w.draft.with(is_blank);
     let next = move || {
         let d = w.draft.get();
@@ -490,38 +503,47 @@ fn start_page(w: W) -> AnyView {
         page.map_or(Page::Check, |s| Page::Step(s, false)).url()
     };
     let last_saved = move || {
-        w.last.with(|l| l.as_ref().map(|l| fill(t.last_saved, &[("when", &storage::local_time(&l.saved_at, "en-GB"))])))
+        w.last.with(|l| {
+            l.as_ref().map(|l| {
+                fill(
+                    t.last_saved(),
+                    &[("when", &storage::local_time(&l.saved_at, w.data.with_value(|d| d.locale.intl_tag())))],
+                )
+            })
+        })
     };
     let start_again = move |_| {
-        if storage::confirm(t.confirm_start_again) {
+        if storage::confirm(t.confirm_start_again()) {
             w.reset();
             w.notice.set(None);
             w.show(Page::Step(Step::AboutYou, false), "", true);
         }
     };
     // Static text as one HTML string: far smaller in WebAssembly than an element tree.
-    let mut html = format!("<p class=\"lead\">{}</p><h2>{}</h2><ul>", esc(t.intro), esc(t.need_title));
+    let mut html = format!("<p class=\"lead\">{}</p><h2>{}</h2><ul>", esc(t.intro()), esc(t.need_title()));
     for n in t.need {
         html.push_str(&format!("<li>{}</li>", esc(n)));
     }
     html.push_str("</ul>");
-    for (h, p) in [(t.time_title, t.time_body), (t.saved_title, t.saved_body), (t.privacy_title, t.privacy_body)] {
+    for (h, p) in
+        [(t.time_title(), t.time_body()), (t.saved_title(), t.saved_body()), (t.privacy_title(), t.privacy_body())]
+    {
         html.push_str(&format!("<h2>{}</h2><p>{}</p>", esc(h), esc(p)));
     }
     view! {
-        <h1 id="page-title" tabindex="-1">{t.title}</h1>
+        <h1 id="page-title" tabindex="-1">{t.title()}</h1>
         <div inner_html=html></div>
         {move || if has_draft() {
             view! {
                 <p data-testid="last-saved">{last_saved}</p>
                 <p class="actions">
-                    <a class="button" href=next data-testid="continue">{t.continue_app}</a>
+                    <a class="button" href=next data-testid="continue">{t.continue_app()}</a>
                     " "
-                    <button type="button" class="button secondary" on:click=start_again>{t.start_again}</button>
+                    <button type="button" class="button secondary" on:click=start_again>{t.start_again()}</button>
                 </p>
             }.into_any()
         } else {
-            view! { <p><a class="button" href=Page::Step(Step::AboutYou, false).url() data-testid="start">{t.start_now}</a></p> }.into_any()
+            view! { <p><a class="button" href=Page::Step(Step::AboutYou, false).url() data-testid="start">{t.start_now()}</a></p> }.into_any()
         }}
         {files(w)}
     }
@@ -550,7 +572,7 @@ fn error_summary(w: W, errors: RwSignal<Vec<FieldError>>, to_steps: bool) -> imp
                     .collect_view();
                 view! {
                     <div class="error-summary" id="error-summary" role="alert" tabindex="-1" data-testid="error-summary">
-                        <h2>{t.error_summary}</h2>
+                        <h2>{t.error_summary()}</h2>
                         <ul>{items}</ul>
                     </div>
                 }
@@ -589,15 +611,15 @@ fn step_page(w: W, step: Step, back_to_check: bool) -> AnyView {
         Step::Declarations => declaration_fields(c),
     };
     let progress =
-        fill(t.step_of, &[("x", &step.number().to_string()), ("y", &Step::ALL.len().to_string()), ("name", name)]);
+        fill(t.step_of(), &[("x", &step.number().to_string()), ("y", &Step::ALL.len().to_string()), ("name", name)]);
     view! {
-        <a class="back-link" href=back.url()>{t.back}</a>
+        <a class="back-link" href=back.url()>{t.back()}</a>
         {error_summary(w, errors, false)}
         <form class="wizard-form" novalidate on:submit=submit data-step=step.slug()>
             <p class="caption" data-testid="progress">{progress}</p>
             <h1 id="page-title" tabindex="-1">{name}</h1>
             {fields}
-            <button type="submit" class="button" data-testid="continue-step">{t.continue_}</button>
+            <button type="submit" class="button" data-testid="continue-step">{t.continue_()}</button>
         </form>
     }
     .into_any()
@@ -634,7 +656,7 @@ fn described(
 fn error_line(t: &'static ApplyTexts, error: Signal<Option<String>>, id: String) -> impl IntoView {
     move || {
         error.get().map(|e| {
-            view! { <p class="error-message" id=id.clone()><span class="visually-hidden">{t.error_prefix}</span>{e}</p> }
+            view! { <p class="error-message" id=id.clone()><span class="visually-hidden">{t.error_prefix()}</span>{e}</p> }
         })
     }
 }
@@ -688,7 +710,7 @@ fn input(
             {control}
             {(limit > 0).then(|| view! {
                 <p class="hint word-count" id=count_id data-testid="word-count">
-                    {move || fill(t.words, &[("count", &value.with(|v| word_count(v)).to_string()), ("limit", &limit.to_string())])}
+                    {move || fill(t.words(), &[("count", &value.with(|v| word_count(v)).to_string()), ("limit", &limit.to_string())])}
                 </p>
             })}
         </div>
@@ -724,7 +746,7 @@ fn text(
 ) -> AnyView {
     let draft = c.w.draft;
     let optional = matches!(field, "registration.tax_id" | "registration.po_reference");
-    let label = if optional { format!("{label}{}", c.w.t.optional) } else { label.to_owned() };
+    let label = if optional { format!("{label}{}", c.w.t.optional()) } else { label.to_owned() };
     let value = Signal::derive(move || draft.with(|d| get(d).clone()));
     let set = Callback::new(move |v: String| draft.update(|d| *set(d) = v));
     input(c, field.to_owned(), label, hint, kind, value, set)
@@ -813,17 +835,17 @@ fn yes_index(v: Option<bool>) -> Option<usize> {
 fn about_fields(c: C) -> Vec<AnyView> {
     let t = c.w.t;
     vec![
-        text(c, "about.first_name", t.first_name, "", "text", |d| &d.about.first_name, |d| &mut d.about.first_name),
-        text(c, "about.surname", t.surname, "", "text", |d| &d.about.surname, |d| &mut d.about.surname),
-        text(c, "about.email", t.email, t.email_hint, "email", |d| &d.about.email, |d| &mut d.about.email),
-        text(c, "about.phone", t.phone, t.phone_hint, "tel", |d| &d.about.phone, |d| &mut d.about.phone),
-        text(c, "about.job_title", t.job_title, "", "text", |d| &d.about.job_title, |d| &mut d.about.job_title),
-        text(c, "about.department", t.department, "", "text", |d| &d.about.department, |d| &mut d.about.department),
+        text(c, "about.first_name", t.first_name(), "", "text", |d| &d.about.first_name, |d| &mut d.about.first_name),
+        text(c, "about.surname", t.surname(), "", "text", |d| &d.about.surname, |d| &mut d.about.surname),
+        text(c, "about.email", t.email(), t.email_hint(), "email", |d| &d.about.email, |d| &mut d.about.email),
+        text(c, "about.phone", t.phone(), t.phone_hint(), "tel", |d| &d.about.phone, |d| &mut d.about.phone),
+        text(c, "about.job_title", t.job_title(), "", "text", |d| &d.about.job_title, |d| &mut d.about.job_title),
+        text(c, "about.department", t.department(), "", "text", |d| &d.about.department, |d| &mut d.about.department),
         text(
             c,
             "about.years_experience",
-            t.years,
-            t.years_hint,
+            t.years(),
+            t.years_hint(),
             "numeric",
             |d| &d.about.years_experience,
             |d| &mut d.about.years_experience,
@@ -831,7 +853,7 @@ fn about_fields(c: C) -> Vec<AnyView> {
         radios(
             c,
             "about.career_stage",
-            t.career,
+            t.career(),
             "",
             t.career_options().to_vec(),
             |d| d.about.career_stage.map(|v| v as usize),
@@ -853,17 +875,17 @@ fn organisation_fields(c: C) -> Vec<AnyView> {
     let error = c.error("organisation.country".to_owned());
     let member = move || draft.with(|d| d.organisation.member == Some(Membership::Yes));
     vec![
-        text(c, "organisation.name", t.org_name, "", "text", |d| &d.organisation.name, |d| &mut d.organisation.name),
+        text(c, "organisation.name", t.org_name(), "", "text", |d| &d.organisation.name, |d| &mut d.organisation.name),
         radios(
             c,
             "organisation.authority",
-            t.authority,
+            t.authority(),
             "",
             t.authority_options().to_vec(),
             |d| d.organisation.authority.map(|v| v as usize),
             |d, i| d.organisation.authority = AUTHORITY.get(i).copied(),
         ),
-        text(c, "organisation.city", t.city, "", "text", |d| &d.organisation.city, |d| &mut d.organisation.city),
+        text(c, "organisation.city", t.city(), "", "text", |d| &d.organisation.city, |d| &mut d.organisation.city),
         view! {
             <div class="field-group" class:field-error=move || error.with(Option::is_some)>
                 {error_line(t, error, "organisation-country-error".to_owned())}
@@ -874,8 +896,8 @@ fn organisation_fields(c: C) -> Vec<AnyView> {
         radios(
             c,
             "organisation.member",
-            t.member,
-            t.member_hint,
+            t.member(),
+            t.member_hint(),
             t.member_options().to_vec(),
             |d| d.organisation.member.map(|v| v as usize),
             |d, i| d.organisation.member = MEMBER.get(i).copied(),
@@ -885,7 +907,7 @@ fn organisation_fields(c: C) -> Vec<AnyView> {
                 radios(
                     c,
                     "organisation.dues_paid",
-                    t.dues,
+                    t.dues(),
                     "",
                     t.yes_no().to_vec(),
                     |d| yes_index(d.organisation.dues_paid),
@@ -897,7 +919,7 @@ fn organisation_fields(c: C) -> Vec<AnyView> {
         radios(
             c,
             "organisation.ia_department",
-            t.ia_department,
+            t.ia_department(),
             "",
             t.yes_no().to_vec(),
             |d| yes_index(d.organisation.ia_department),
@@ -909,12 +931,12 @@ fn organisation_fields(c: C) -> Vec<AnyView> {
 fn motivation_fields(c: C) -> Vec<AnyView> {
     let t = c.w.t;
     vec![
-        text(c, "motivation.why", t.why, t.why_hint, "textarea", |d| &d.motivation.why, |d| &mut d.motivation.why),
+        text(c, "motivation.why", t.why(), t.why_hint(), "textarea", |d| &d.motivation.why, |d| &mut d.motivation.why),
         text(
             c,
             "motivation.experience",
-            t.experience,
-            t.experience_hint,
+            t.experience(),
+            t.experience_hint(),
             "textarea",
             |d| &d.motivation.experience,
             |d| &mut d.motivation.experience,
@@ -922,8 +944,8 @@ fn motivation_fields(c: C) -> Vec<AnyView> {
         text(
             c,
             "motivation.project",
-            t.project,
-            t.project_hint,
+            t.project(),
+            t.project_hint(),
             "textarea",
             |d| &d.motivation.project,
             |d| &mut d.motivation.project,
@@ -931,8 +953,8 @@ fn motivation_fields(c: C) -> Vec<AnyView> {
         radios(
             c,
             "motivation.english",
-            t.english,
-            t.english_hint,
+            t.english(),
+            t.english_hint(),
             t.english_options().to_vec(),
             |d| d.motivation.english.map(|v| v as usize),
             |d, i| d.motivation.english = ENGLISH.get(i).copied(),
@@ -965,12 +987,12 @@ fn colleague(c: C, i: usize) -> AnyView {
     };
     view! {
         <fieldset class="colleague" data-testid="colleague">
-            <legend>{fill(t.colleague, &[("n", &n)])}</legend>
-            {input(c, field("name"), t.colleague_name.to_owned(), "", "text", get(false), set(false))}
-            {input(c, field("email"), t.colleague_email.to_owned(), "", "email", get(true), set(true))}
+            <legend>{fill(t.colleague(), &[("n", &n)])}</legend>
+            {input(c, field("name"), t.colleague_name().to_owned(), "", "text", get(false), set(false))}
+            {input(c, field("email"), t.colleague_email().to_owned(), "", "email", get(true), set(true))}
             <button type="button" class="button secondary" on:click=move |_| draft.update(|d| {
                 if i < d.registration.colleagues.len() { d.registration.colleagues.remove(i); }
-            })>{fill(t.remove_colleague, &[("n", &n)])}</button>
+            })>{fill(t.remove_colleague(), &[("n", &n)])}</button>
         </fieldset>
     }
     .into_any()
@@ -993,8 +1015,8 @@ fn registration_fields(c: C) -> Vec<AnyView> {
         radios(
             c,
             "registration.with_colleagues",
-            t.with_colleagues,
-            t.with_colleagues_hint,
+            t.with_colleagues(),
+            t.with_colleagues_hint(),
             t.alone_together().to_vec(),
             |d| d.registration.with_colleagues.map(usize::from),
             |d, i| d.registration.with_colleagues = Some(i == 1),
@@ -1006,7 +1028,7 @@ fn registration_fields(c: C) -> Vec<AnyView> {
                         {error_line(t, error, "registration-colleagues-error".to_owned())}
                         {move || (0..count.get()).map(|i| colleague(c, i)).collect_view()}
                         <button type="button" class="button secondary" id="registration-colleagues" data-testid="add-colleague"
-                            on:click=add>{t.add_colleague}</button>
+                            on:click=add>{t.add_colleague()}</button>
                     </div>
                 }
             })
@@ -1017,8 +1039,8 @@ fn registration_fields(c: C) -> Vec<AnyView> {
                 checkbox(
                     c,
                     "registration.reduced_requested",
-                    t.reduced,
-                    t.reduced_hint,
+                    t.reduced(),
+                    t.reduced_hint(),
                     |d| d.registration.reduced_requested,
                     |d| &mut d.registration.reduced_requested,
                 )
@@ -1026,11 +1048,11 @@ fn registration_fields(c: C) -> Vec<AnyView> {
         })
         .into_any(),
         quote(c.w),
-        view! { <h2>{t.invoice_title}</h2> }.into_any(),
+        view! { <h2>{t.invoice_title()}</h2> }.into_any(),
         text(
             c,
             "registration.billing_organisation",
-            t.billing_organisation,
+            t.billing_organisation(),
             "",
             "text",
             |d| &d.registration.billing_organisation,
@@ -1039,17 +1061,17 @@ fn registration_fields(c: C) -> Vec<AnyView> {
         text(
             c,
             "registration.billing_address",
-            t.billing_address,
+            t.billing_address(),
             "",
             "textarea",
             |d| &d.registration.billing_address,
             |d| &mut d.registration.billing_address,
         ),
-        text(c, "registration.tax_id", t.tax_id, "", "text", |d| &d.registration.tax_id, |d| &mut d.registration.tax_id),
-        text(c, "registration.po_reference", t.po_reference, "", "text", |d| &d.registration.po_reference, |d| {
+        text(c, "registration.tax_id", t.tax_id(), "", "text", |d| &d.registration.tax_id, |d| &mut d.registration.tax_id),
+        text(c, "registration.po_reference", t.po_reference(), "", "text", |d| &d.registration.po_reference, |d| {
             &mut d.registration.po_reference
         }),
-        text(c, "registration.invoice_email", t.invoice_email, "", "email", |d| &d.registration.invoice_email, |d| {
+        text(c, "registration.invoice_email", t.invoice_email(), "", "email", |d| &d.registration.invoice_email, |d| {
             &mut d.registration.invoice_email
         }),
     ]
@@ -1058,11 +1080,11 @@ fn registration_fields(c: C) -> Vec<AnyView> {
 fn declaration_fields(c: C) -> Vec<AnyView> {
     let t = c.w.t;
     vec![
-        view! { <p><a href=href("/refund") target="_blank">{t.refund_link}</a></p> }.into_any(),
+        view! { <p><a href=href("/refund") target="_blank">{t.refund_link()}</a></p> }.into_any(),
         checkbox(
             c,
             "declarations.conditions",
-            t.conditions,
+            t.conditions(),
             "",
             |d| d.declarations.conditions,
             |d| &mut d.declarations.conditions,
@@ -1070,7 +1092,7 @@ fn declaration_fields(c: C) -> Vec<AnyView> {
         checkbox(
             c,
             "declarations.data_consent",
-            t.data_consent,
+            t.data_consent(),
             "",
             |d| d.declarations.data_consent,
             |d| &mut d.declarations.data_consent,
@@ -1078,7 +1100,7 @@ fn declaration_fields(c: C) -> Vec<AnyView> {
         checkbox(
             c,
             "declarations.truthful",
-            t.truthful,
+            t.truthful(),
             "",
             |d| d.declarations.truthful,
             |d| &mut d.declarations.truthful,
@@ -1091,7 +1113,7 @@ fn declaration_fields(c: C) -> Vec<AnyView> {
 fn quote(w: W) -> AnyView {
     let t = w.t;
     let today = use_today();
-    let (locale, currency) = (Locale::En.intl_tag(), w.data.with_value(|d| d.edition.currency.clone()));
+    let (locale, currency) = (use_locale().intl_tag(), w.data.with_value(|d| d.edition.currency.clone()));
     let q = Memo::new(move |_| {
         w.draft.with(|d| w.data.with_value(|a| fees::quote(&a.edition, &a.countries, &quote_input(d, today))))
     });
@@ -1105,13 +1127,13 @@ fn quote(w: W) -> AnyView {
     };
     view! {
         <section class="quote" aria-labelledby="quote-title" data-testid="apply-quote">
-            <h2 id="quote-title">{t.fee_title}</h2>
+            <h2 id="quote-title">{t.fee_title()}</h2>
             <dl class="summary-list" aria-live="polite">
-                {figure(t.fee_per_person, "fee-per-person", |q| q.per_person)}
-                <div><dt>{t.fee_people}</dt><dd data-testid="fee-people">{move || q.with(|q| q.people)}</dd></div>
-                {figure(t.fee_total, "fee-total", |q| q.total)}
+                {figure(t.fee_per_person(), "fee-per-person", |q| q.per_person)}
+                <div><dt>{t.fee_people()}</dt><dd data-testid="fee-people">{move || q.with(|q| q.people)}</dd></div>
+                {figure(t.fee_total(), "fee-total", |q| q.total)}
             </dl>
-            <p class="hint">{t.fee_note}</p>
+            <p class="hint">{t.fee_note()}</p>
         </section>
     }
     .into_any()
@@ -1119,7 +1141,7 @@ fn quote(w: W) -> AnyView {
 
 fn answer(t: &'static ApplyTexts, s: &str) -> String {
     if s.trim().is_empty() {
-        t.not_answered.to_owned()
+        t.not_answered().to_owned()
     } else {
         s.to_owned()
     }
@@ -1127,26 +1149,26 @@ fn answer(t: &'static ApplyTexts, s: &str) -> String {
 
 /// The label of the chosen option (by its index in the same list the radios show), or "not answered".
 fn choice(t: &'static ApplyTexts, index: Option<usize>, labels: &[&'static str]) -> String {
-    index.and_then(|i| labels.get(i)).map_or_else(|| t.not_answered.to_owned(), |l| (*l).to_owned())
+    index.and_then(|i| labels.get(i)).map_or_else(|| t.not_answered().to_owned(), |l| (*l).to_owned())
 }
 
 /// The rows of one section of the check page: (label, answer, field).
 fn rows(t: &'static ApplyTexts, d: &Draft, a: &AppData, step: Step) -> Vec<(String, String, String)> {
     let yn = |v: Option<bool>| choice(t, yes_index(v), &t.yes_no());
-    let ticked = |b: bool| if b { t.yes.to_owned() } else { t.no.to_owned() };
+    let ticked = |b: bool| if b { t.yes().to_owned() } else { t.no().to_owned() };
     let r = |label: &str, value: String, field: &str| (label.to_owned(), value, field.to_owned());
     match step {
         Step::AboutYou => {
             let x = &d.about;
             vec![
-                r(t.first_name, answer(t, &x.first_name), "about.first_name"),
-                r(t.surname, answer(t, &x.surname), "about.surname"),
-                r(t.email, answer(t, &x.email), "about.email"),
-                r(t.phone, answer(t, &x.phone), "about.phone"),
-                r(t.job_title, answer(t, &x.job_title), "about.job_title"),
-                r(t.department, answer(t, &x.department), "about.department"),
-                r(t.years, answer(t, &x.years_experience), "about.years_experience"),
-                r(t.career, choice(t, x.career_stage.map(|v| v as usize), &t.career_options()), "about.career_stage"),
+                r(t.first_name(), answer(t, &x.first_name), "about.first_name"),
+                r(t.surname(), answer(t, &x.surname), "about.surname"),
+                r(t.email(), answer(t, &x.email), "about.email"),
+                r(t.phone(), answer(t, &x.phone), "about.phone"),
+                r(t.job_title(), answer(t, &x.job_title), "about.job_title"),
+                r(t.department(), answer(t, &x.department), "about.department"),
+                r(t.years(), answer(t, &x.years_experience), "about.years_experience"),
+                r(t.career(), choice(t, x.career_stage.map(|v| v as usize), &t.career_options()), "about.career_stage"),
             ]
         }
         Step::Organisation => {
@@ -1155,43 +1177,43 @@ fn rows(t: &'static ApplyTexts, d: &Draft, a: &AppData, step: Step) -> Vec<(Stri
                 .country
                 .as_deref()
                 .and_then(|c| a.countries.get(c))
-                .map_or_else(|| t.not_answered.to_owned(), |c| intl::country_name(Locale::En.intl_tag(), c));
+                .map_or_else(|| t.not_answered().to_owned(), |c| intl::country_name(a.locale.intl_tag(), c));
             let mut v = vec![
-                r(t.org_name, answer(t, &o.name), "organisation.name"),
+                r(t.org_name(), answer(t, &o.name), "organisation.name"),
                 r(
-                    t.authority,
+                    t.authority(),
                     choice(t, o.authority.map(|v| v as usize), &t.authority_options()),
                     "organisation.authority",
                 ),
-                r(t.city, answer(t, &o.city), "organisation.city"),
-                r(t.country, country, "organisation.country"),
-                r(t.member, choice(t, o.member.map(|v| v as usize), &t.member_options()), "organisation.member"),
+                r(t.city(), answer(t, &o.city), "organisation.city"),
+                r(t.country(), country, "organisation.country"),
+                r(t.member(), choice(t, o.member.map(|v| v as usize), &t.member_options()), "organisation.member"),
             ];
             if o.member == Some(Membership::Yes) {
-                v.push(r(t.dues, yn(o.dues_paid), "organisation.dues_paid"));
+                v.push(r(t.dues(), yn(o.dues_paid), "organisation.dues_paid"));
             }
-            v.push(r(t.ia_department, yn(o.ia_department), "organisation.ia_department"));
+            v.push(r(t.ia_department(), yn(o.ia_department), "organisation.ia_department"));
             v
         }
         Step::Motivation => {
             let m = &d.motivation;
             vec![
-                r(t.why, answer(t, &m.why), "motivation.why"),
-                r(t.experience, answer(t, &m.experience), "motivation.experience"),
-                r(t.project, answer(t, &m.project), "motivation.project"),
-                r(t.english, choice(t, m.english.map(|v| v as usize), &t.english_options()), "motivation.english"),
+                r(t.why(), answer(t, &m.why), "motivation.why"),
+                r(t.experience(), answer(t, &m.experience), "motivation.experience"),
+                r(t.project(), answer(t, &m.project), "motivation.project"),
+                r(t.english(), choice(t, m.english.map(|v| v as usize), &t.english_options()), "motivation.english"),
             ]
         }
         Step::Registration => {
             let g = &d.registration;
             let mut v = vec![r(
-                t.with_colleagues,
+                t.with_colleagues(),
                 choice(t, g.with_colleagues.map(usize::from), &t.alone_together()),
                 "registration.with_colleagues",
             )];
             if g.with_colleagues == Some(true) {
                 for (i, x) in g.colleagues.iter().enumerate() {
-                    let label = fill(t.colleague, &[("n", &(i + 1).to_string())]);
+                    let label = fill(t.colleague(), &[("n", &(i + 1).to_string())]);
                     v.push(r(
                         &label,
                         format!("{} <{}>", x.name, x.email),
@@ -1200,24 +1222,24 @@ fn rows(t: &'static ApplyTexts, d: &Draft, a: &AppData, step: Step) -> Vec<(Stri
                 }
             }
             if reduced_place_offered(d, &a.edition, &a.countries) {
-                v.push(r(t.reduced, ticked(g.reduced_requested), "registration.reduced_requested"));
+                v.push(r(t.reduced(), ticked(g.reduced_requested), "registration.reduced_requested"));
             }
             let opt = |s: &str| if s.trim().is_empty() { String::new() } else { s.to_owned() };
             v.extend([
-                r(t.billing_organisation, answer(t, &g.billing_organisation), "registration.billing_organisation"),
-                r(t.billing_address, answer(t, &g.billing_address), "registration.billing_address"),
-                r(&format!("{}{}", t.tax_id, t.optional), opt(&g.tax_id), "registration.tax_id"),
-                r(&format!("{}{}", t.po_reference, t.optional), opt(&g.po_reference), "registration.po_reference"),
-                r(t.invoice_email, answer(t, &g.invoice_email), "registration.invoice_email"),
+                r(t.billing_organisation(), answer(t, &g.billing_organisation), "registration.billing_organisation"),
+                r(t.billing_address(), answer(t, &g.billing_address), "registration.billing_address"),
+                r(&format!("{}{}", t.tax_id(), t.optional()), opt(&g.tax_id), "registration.tax_id"),
+                r(&format!("{}{}", t.po_reference(), t.optional()), opt(&g.po_reference), "registration.po_reference"),
+                r(t.invoice_email(), answer(t, &g.invoice_email), "registration.invoice_email"),
             ]);
             v
         }
         Step::Declarations => {
             let x = &d.declarations;
             vec![
-                r(t.conditions, ticked(x.conditions), "declarations.conditions"),
-                r(t.data_consent, ticked(x.data_consent), "declarations.data_consent"),
-                r(t.truthful, ticked(x.truthful), "declarations.truthful"),
+                r(t.conditions(), ticked(x.conditions), "declarations.conditions"),
+                r(t.data_consent(), ticked(x.data_consent), "declarations.data_consent"),
+                r(t.truthful(), ticked(x.truthful), "declarations.truthful"),
             ]
         }
     }
@@ -1225,7 +1247,7 @@ fn rows(t: &'static ApplyTexts, d: &Draft, a: &AppData, step: Step) -> Vec<(Stri
 
 fn check_page(w: W) -> AnyView {
     let t = w.t;
-    w.title(t.check_title, false);
+    w.title(t.check_title(), false);
     let today = use_today();
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let ready = RwSignal::new(None::<String>);
@@ -1245,7 +1267,7 @@ fn check_page(w: W) -> AnyView {
                 "<div><dt>{l}</dt><dd class=\"answer\">{}</dd><dd class=\"change\"><a href=\"{}\">{}<span class=\"visually-hidden\"> {l}</span></a></dd></div>",
                 esc(&value),
                 esc(&url),
-                esc(t.change),
+                esc(t.change()),
                 l = esc(&label)
             ));
         }
@@ -1257,30 +1279,30 @@ fn check_page(w: W) -> AnyView {
             Err(e) => {
                 errors.set(e);
                 ready.set(None);
-                w.title(t.check_title, true);
+                w.title(t.check_title(), true);
                 request_animation_frame(|| dom::focus("error-summary"));
             }
             Ok(application) => {
                 errors.set(Vec::new());
-                w.title(t.check_title, false);
+                w.title(t.check_title(), false);
                 ready.set(Some(crate::domain::json::ToJson::to_json(&application.answers).to_pretty()));
                 request_animation_frame(|| dom::focus("ready-title"));
             }
         }
     };
     view! {
-        <a class="back-link" href=Page::Step(Step::Declarations, false).url()>{t.back}</a>
+        <a class="back-link" href=Page::Step(Step::Declarations, false).url()>{t.back()}</a>
         {error_summary(w, errors, true)}
-        <h1 id="page-title" tabindex="-1">{t.check_title}</h1>
+        <h1 id="page-title" tabindex="-1">{t.check_title()}</h1>
         <div inner_html=sections></div>
         {quote(w)}
-        <p><button type="button" class="button" data-testid="send" on:click=send>{t.send}</button></p>
+        <p><button type="button" class="button" data-testid="send" on:click=send>{t.send()}</button></p>
         {move || ready.get().map(|json| view! {
             <div class="notice ready" data-testid="ready">
-                <h2 id="ready-title" tabindex="-1">{t.ready_title}</h2>
-                <p>{t.ready_body}</p>
+                <h2 id="ready-title" tabindex="-1">{t.ready_title()}</h2>
+                <p>{t.ready_body()}</p>
                 <button type="button" class="button" data-testid="download-application"
-                    on:click=move |_| storage::download("metropolis-diploma-application.json", &json)>{t.download_application}</button>
+                    on:click=move |_| storage::download("metropolis-diploma-application.json", &json)>{t.download_application()}</button>
             </div>
         })}
         {files(w)}
@@ -1290,11 +1312,11 @@ fn check_page(w: W) -> AnyView {
 
 fn done_page(w: W) -> AnyView {
     let t = w.t;
-    w.title(t.done_title, false);
+    w.title(t.done_title(), false);
     view! {
-        <h1 id="page-title" tabindex="-1">{t.done_title}</h1>
-        <p>{t.done_body}</p>
-        <p><a href=Page::Check.url()>{t.check_title}</a></p>
+        <h1 id="page-title" tabindex="-1">{t.done_title()}</h1>
+        <p>{t.done_body()}</p>
+        <p><a href=Page::Check.url()>{t.check_title()}</a></p>
     }
     .into_any()
 }

@@ -5,12 +5,16 @@
 //! It loads the data like [`crate::app::App`] and provides the same contexts, so the pages read
 //! them the same way. It has no router: links to the app's pages are ordinary page loads.
 
-use crate::app::{href, provide_shared, use_texts, Data};
+use crate::app::{href, provide_failed, provide_loaded, provide_shared, use_texts};
+use crate::components::lang_switch::LangSwitch;
 use crate::domain::embed::is_frame;
+use crate::domain::json::Json;
+use crate::i18n::EmbedTexts;
 use crate::pages::{
     data_error::DataErrorPage,
     embed::{EmbedFrame, EmbedPage},
 };
+use crate::shell::data::LoadError;
 use crate::shell::{dom, embed};
 use leptos::prelude::*;
 
@@ -18,14 +22,25 @@ use leptos::prelude::*;
 /// error page when the edition or country file cannot be used.
 #[component]
 pub fn EmbedApp() -> impl IntoView {
-    let state = provide_shared(&embed::entry_base());
     let frame = is_frame(dom::query_pairs().iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    // A partner's frame follows the partner's `lang=`, without changing the visitor's own choice.
+    let state = provide_shared(&embed::entry_base(), !frame);
 
     move || match state.get() {
         None => ().into_any(),
-        Some(Err(error)) => view! { <DataErrorPage error /> }.into_any(),
+        Some(Err(failure)) => {
+            provide_failed(&failure);
+            view! { <DataErrorPage error=failure.error /> }.into_any()
+        }
         Some(Ok(d)) => {
-            provide_context(Data(d));
+            provide_loaded(&d);
+            match EmbedTexts::read(d.catalogue.get("embed").unwrap_or(&Json::Null), "embed") {
+                Ok(e) => provide_context(EmbedUi(Box::leak(Box::new(e)))),
+                Err(error) => {
+                    let file = d.locale.catalogue_file();
+                    return view! { <DataErrorPage error=LoadError::Catalogue { file, error } /> }.into_any();
+                }
+            }
             if frame {
                 // The estimator alone, without the site's header, navigation and footer.
                 view! { <EmbedFrame /> }.into_any()
@@ -36,6 +51,10 @@ pub fn EmbedApp() -> impl IntoView {
     }
 }
 
+/// The embed's texts in the page's language (the catalogue's `embed` section).
+#[derive(Clone, Copy)]
+pub struct EmbedUi(pub &'static EmbedTexts);
+
 /// The site's header, navigation and footer around the partner page: the markup of
 /// [`crate::components::layout::Layout`] without its current-page tracking (this entry has no
 /// router, and none of its links is the current page), which costs this bundle about 1.8 KB.
@@ -43,18 +62,19 @@ pub fn EmbedApp() -> impl IntoView {
 fn Chrome(children: Children) -> impl IntoView {
     let t = use_texts();
     view! {
-        <a class="skip-link" href="#main">{t.skip_to_content}</a>
+        <a class="skip-link" href="#main">{t.skip_to_content()}</a>
         <header class="site-header">
-            <a class="brand" href=href("/")>{t.site_name}</a>
-            <nav aria-label=t.nav_label>
+            <a class="brand" href=href("/")>{t.site_name()}</a>
+            <nav aria-label=t.nav_label()>
                 <ul>
-                    <li><a href=href("/")>{t.nav_home}</a></li>
-                    <li><a href=href("/estimate")>{t.nav_estimate}</a></li>
-                    <li><a href=href("/refund")>{t.nav_refund}</a></li>
+                    <li><a href=href("/")>{t.nav_home()}</a></li>
+                    <li><a href=href("/estimate")>{t.nav_estimate()}</a></li>
+                    <li><a href=href("/refund")>{t.nav_refund()}</a></li>
                 </ul>
             </nav>
+            <LangSwitch />
         </header>
         <main id="main" tabindex="-1">{children()}</main>
-        <footer class="site-footer"><p>{t.footer}</p></footer>
+        <footer class="site-footer"><p>{t.footer()}</p></footer>
     }
 }

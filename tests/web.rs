@@ -3,11 +3,11 @@
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use metropolis_diploma::app::{Data, Lang, Today};
+use metropolis_diploma::app::{provide_loaded, Lang, Today, UiTexts};
 use metropolis_diploma::domain::countries::Countries;
 use metropolis_diploma::domain::edition::{Edition, EditionError, EditionProblem};
-use metropolis_diploma::domain::json::{Expected, Problem};
-use metropolis_diploma::i18n::Locale;
+use metropolis_diploma::domain::json::{self, Expected, Json, Problem};
+use metropolis_diploma::i18n::{Locale, Texts};
 use metropolis_diploma::pages::data_error::DataErrorPage;
 use metropolis_diploma::pages::estimate::EstimatePage;
 use metropolis_diploma::shell::data::{AppData, LoadError};
@@ -22,8 +22,20 @@ fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
+/// The English catalogue, as the app reads it from `i18n/en.json`.
+fn catalogue() -> Json {
+    json::parse(include_str!("../public/i18n/en.json")).unwrap()
+}
+
+fn texts() -> &'static Texts {
+    Box::leak(Box::new(Texts::read(catalogue().get("site").unwrap(), "site").unwrap()))
+}
+
 fn app_data() -> AppData {
     AppData {
+        locale: Locale::En,
+        texts: texts(),
+        catalogue: catalogue(),
         edition: Edition::from_json(include_str!("../public/edition.json")).unwrap(),
         countries: Countries::from_csv(include_str!("../public/data/wb-income-classification.csv")).unwrap(),
     }
@@ -41,7 +53,7 @@ fn open_estimator(query: &str) -> Element {
     let container = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&container).unwrap();
     let handle = leptos::mount::mount_to(container.clone().unchecked_into(), || {
-        provide_context(Data(Arc::new(app_data())));
+        provide_loaded(&Arc::new(app_data()));
         provide_context(Lang(Locale::En));
         provide_context(Today(NaiveDate::from_ymd_opt(2025, 9, 1).unwrap()));
         view! { <EstimatePage /> }
@@ -171,7 +183,11 @@ async fn the_data_error_page_names_the_field() {
         field: "fees.list_fee".into(),
         problem: EditionProblem::Format(Problem::Expected { expected: Expected::Amount, found: "\"abc\"".into() }),
     });
-    leptos::mount::mount_to(container.clone().unchecked_into(), move || view! { <DataErrorPage error /> }).forget();
+    leptos::mount::mount_to(container.clone().unchecked_into(), move || {
+        provide_context(UiTexts(texts()));
+        view! { <DataErrorPage error /> }
+    })
+    .forget();
     tick().await;
     let field = find(&container, "[data-testid=edition-error-field]").unwrap();
     assert_eq!(field.text_content().as_deref(), Some("fees.list_fee"));

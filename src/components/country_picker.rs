@@ -58,7 +58,7 @@ pub fn CountryPicker(
                 }
                 None => {
                     value.set(None);
-                    error.set(Some(fill(t.country_not_found, &[("typed", typed.trim())])));
+                    error.set(Some(fill(t.country_not_found(), &[("typed", typed.trim())])));
                 }
             }
         }
@@ -71,8 +71,8 @@ pub fn CountryPicker(
     let options = names.iter().map(|(_, n)| view! { <option value=n.clone()></option> }).collect_view();
     view! {
         <div class="field" class:field-error=move || error.get().is_some()>
-            <label for=id.clone()>{t.country_label}</label>
-            <p class="hint" id=hint_id.clone()>{t.country_hint}</p>
+            <label for=id.clone()>{t.country_label()}</label>
+            <p class="hint" id=hint_id.clone()>{t.country_hint()}</p>
             {move || error.get().map(|e| view! { <p class="error-message" id=error_id.clone()>{e}</p> })}
             <input
                 id=id.clone()

@@ -1,6 +1,7 @@
 //! Site chrome around every page: skip link, header with navigation, main region, footer.
 
 use crate::app::{href, use_texts, CurrentPath};
+use crate::components::lang_switch::LangSwitch;
 use crate::domain::routes::Route;
 use leptos::prelude::*;
 
@@ -11,18 +12,19 @@ pub fn Layout(children: Children) -> impl IntoView {
     let path = use_context::<CurrentPath>().map(|c| c.0);
     let current = move |page: Route| path.is_some_and(|p| p.with(|p| Route::parse(p) == page)).then_some("page");
     view! {
-        <a class="skip-link" href="#main">{t.skip_to_content}</a>
+        <a class="skip-link" href="#main">{t.skip_to_content()}</a>
         <header class="site-header">
-            <a class="brand" href=href("/")>{t.site_name}</a>
-            <nav aria-label=t.nav_label>
+            <a class="brand" href=href("/")>{t.site_name()}</a>
+            <nav aria-label=t.nav_label()>
                 <ul>
-                    <li><a href=href("/") aria-current=move || current(Route::Home)>{t.nav_home}</a></li>
-                    <li><a href=href("/estimate") aria-current=move || current(Route::Estimate)>{t.nav_estimate}</a></li>
-                    <li><a href=href("/refund") aria-current=move || current(Route::Refund)>{t.nav_refund}</a></li>
+                    <li><a href=href("/") aria-current=move || current(Route::Home)>{t.nav_home()}</a></li>
+                    <li><a href=href("/estimate") aria-current=move || current(Route::Estimate)>{t.nav_estimate()}</a></li>
+                    <li><a href=href("/refund") aria-current=move || current(Route::Refund)>{t.nav_refund()}</a></li>
                 </ul>
             </nav>
+            <LangSwitch />
         </header>
         <main id="main" tabindex="-1">{children()}</main>
-        <footer class="site-footer"><p>{t.footer}</p></footer>
+        <footer class="site-footer"><p>{t.footer()}</p></footer>
     }
 }

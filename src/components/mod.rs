@@ -1,4 +1,5 @@
 //! Small shared widgets.
 
 pub mod country_picker;
+pub mod lang_switch;
 pub mod layout;

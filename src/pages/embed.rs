@@ -2,7 +2,7 @@
 //! the estimator inside a partner's frame (no site chrome), and `embed.html`, the partner page:
 //! snippet generator, live preview, events and security settings.
 
-use crate::app::{href, use_data, use_locale, use_texts, use_today, Lang};
+use crate::app::{href, use_data, use_texts, use_today};
 use crate::components::country_picker::CountryPicker;
 use crate::domain::embed::{
     frame_ancestors, parse_accent, parse_font, partner_csp, EmbedOptions, Message, Origin, QuoteSummary,
@@ -10,10 +10,16 @@ use crate::domain::embed::{
 };
 use crate::domain::estimate::{EstimateParams, MAX_PEOPLE_PARAM};
 use crate::domain::fees::quote;
+use crate::embed_app::EmbedUi;
+use crate::i18n::EmbedTexts;
 use crate::i18n::Locale;
 use crate::pages::estimate::{EstimateForm, EstimatorState, QuotePanel};
 use crate::shell::{dom, embed};
 use leptos::prelude::*;
+
+fn use_embed_texts() -> &'static EmbedTexts {
+    expect_context::<EmbedUi>().0
+}
 
 /// The estimator as a partner page shows it: its answers and theme from the URL, its height and
 /// quote posted to the partner's origin (and nowhere else).
@@ -27,11 +33,9 @@ pub fn EmbedFrame() -> impl IntoView {
     for p in parsed.ignored.iter().chain(&options.ignored) {
         leptos::logging::warn!("Metropolis estimator: ignored {}=\"{}\"", p.name, p.value);
     }
-    let locale =
-        options.lang.as_deref().and_then(|l| Locale::ALL.into_iter().find(|x| x.tag() == l)).unwrap_or_default();
-    provide_context(Lang(locale));
-    let (t, e) = (locale.texts(), locale.embed_texts());
-    dom::set_title(e.frame_title);
+    // The language came from `lang=` when the entry started (crate::shell::lang).
+    let (t, e) = (use_texts(), use_embed_texts());
+    dom::set_title(e.frame_title());
 
     let state = EstimatorState::new(parsed.params);
     let today = use_today();
@@ -58,14 +62,14 @@ pub fn EmbedFrame() -> impl IntoView {
 
     view! {
         <main class=class style=options.style() node_ref=root>
-            <h1 class="embed-title">{t.estimate_title}</h1>
+            <h1 class="embed-title">{t.estimate_title()}</h1>
             <div class="estimator">
                 <EstimateForm state />
                 <QuotePanel state embedded=true />
             </div>
             <p class="embed-apply">
                 <a class="button" data-testid="embed-apply" href=apply target="_blank" rel="noopener">
-                    {e.apply}<span class="visually-hidden">{e.new_tab}</span>
+                    {e.apply()}<span class="visually-hidden">{e.new_tab()}</span>
                 </a>
             </p>
         </main>
@@ -75,8 +79,8 @@ pub fn EmbedFrame() -> impl IntoView {
 /// `embed.html`: how a partner puts the estimator on its site.
 #[component]
 pub fn EmbedPage() -> impl IntoView {
-    let (t, e) = (use_texts(), use_locale().embed_texts());
-    dom::set_title(&format!("{} – {}", e.page_title, t.site_name));
+    let (t, e) = (use_texts(), use_embed_texts());
+    dom::set_title(&format!("{} – {}", e.page_title(), t.site_name()));
     let (app_origin, app_url) = embed::app_url(&href(""));
     let script_src = format!("{app_url}embed.js");
 
@@ -106,8 +110,8 @@ pub fn EmbedPage() -> impl IntoView {
         accent: accent_read.get().ok().flatten(),
         font: font_read.get().ok().flatten(),
         compact: compact.get(),
-        title: e.frame_title.to_owned(),
-        link_text: e.link_text.to_owned(),
+        title: e.frame_title().to_owned(),
+        link_text: e.link_text().to_owned(),
     });
     let snippet = Memo::new(move |_| options.with(SnippetOptions::snippet));
     let preview = NodeRef::<leptos::html::Div>::new();
@@ -133,77 +137,77 @@ pub fn EmbedPage() -> impl IntoView {
     };
     let ancestors = move || match partner_read.get() {
         Some(Ok(o)) => frame_ancestors(&[o]),
-        _ => format!("{} {}", frame_ancestors(&[]), e.csp_placeholder),
+        _ => format!("{} {}", frame_ancestors(&[]), e.csp_placeholder()),
     };
     let theme_error = move |err: ThemeError| match err {
-        ThemeError::LowContrast => e.accent_low_contrast,
-        ThemeError::NotAColour => e.accent_invalid,
-        ThemeError::NotAFontFamily => e.font_invalid,
+        ThemeError::LowContrast => e.accent_low_contrast(),
+        ThemeError::NotAColour => e.accent_invalid(),
+        ThemeError::NotAFontFamily => e.font_invalid(),
     };
     let accent_error = move || accent_read.get().err().map(theme_error);
     let font_error = move || font_read.get().err().map(theme_error);
     let people_error = move || {
         matches!(people_read.get(), Some(Err(())))
-            .then(|| crate::i18n::fill(t.people_invalid, &[("max", &MAX_PEOPLE_PARAM.to_string())]))
+            .then(|| crate::i18n::fill(t.people_invalid(), &[("max", &MAX_PEOPLE_PARAM.to_string())]))
     };
-    let partner_error = move || matches!(partner_read.get(), Some(Err(()))).then_some(e.origin_invalid);
+    let partner_error = move || matches!(partner_read.get(), Some(Err(()))).then_some(e.origin_invalid());
 
     view! {
-        <h1 id="page-title">{e.page_title}</h1>
-        <p class="lead">{e.page_intro}</p>
+        <h1 id="page-title">{e.page_title()}</h1>
+        <p class="lead">{e.page_intro()}</p>
         <div class="embed-builder">
             <form class="embed-options" on:submit=|ev| ev.prevent_default() aria-labelledby="embed-options-title">
-                <h2 id="embed-options-title">{e.options_title}</h2>
+                <h2 id="embed-options-title">{e.options_title()}</h2>
                 <div class="field">
-                    <label for="embed-member">{e.member_label}</label>
+                    <label for="embed-member">{e.member_label()}</label>
                     <select id="embed-member" on:change=move |ev| member.set(match event_target_value(&ev).as_str() {
                         "yes" => Some(true),
                         "no" => Some(false),
                         _ => None,
                     })>
-                        <option value="">{e.unset}</option>
-                        <option value="yes">{t.yes}</option>
-                        <option value="no">{t.no}</option>
+                        <option value="">{e.unset()}</option>
+                        <option value="yes">{t.yes()}</option>
+                        <option value="no">{t.no()}</option>
                     </select>
                 </div>
                 <CountryPicker value=country id="embed-country" />
-                <Field id="embed-people" label=e.people_label hint=None error=Signal::derive(people_error)>
+                <Field id="embed-people" label=e.people_label() hint=None error=Signal::derive(people_error)>
                     <input id="embed-people" type="number" inputmode="numeric" min="1" max=MAX_PEOPLE_PARAM.to_string()
                         class="input-short" on:change=move |ev| people.set(event_target_value(&ev)) />
                 </Field>
                 <div class="field">
-                    <label for="embed-lang">{e.lang_label}</label>
+                    <label for="embed-lang">{e.lang_label()}</label>
                     <select id="embed-lang" on:change=move |ev| lang.set(event_target_value(&ev))>
-                        <option value="">{e.unset}</option>
-                        {Locale::ALL.iter().map(|l| view! { <option value=l.tag()>{l.tag()}</option> }).collect_view()}
+                        <option value="">{e.unset()}</option>
+                        {Locale::ALL.iter().map(|l| view! { <option value=l.tag() lang=l.tag()>{l.name()}</option> }).collect_view()}
                     </select>
                 </div>
-                <Field id="embed-accent" label=e.accent_label hint=Some(e.accent_hint)
+                <Field id="embed-accent" label=e.accent_label() hint=Some(e.accent_hint())
                     error=Signal::derive(move || accent_error().map(str::to_owned))>
                     <input id="embed-accent" aria-describedby="embed-accent-hint" type="text" spellcheck="false" placeholder="#0b4f6c" class="input-short"
                         on:change=move |ev| accent.set(event_target_value(&ev)) />
                 </Field>
-                <Field id="embed-font" label=e.font_label hint=Some(e.font_hint)
+                <Field id="embed-font" label=e.font_label() hint=Some(e.font_hint())
                     error=Signal::derive(move || font_error().map(str::to_owned))>
                     <input id="embed-font" aria-describedby="embed-font-hint" type="text" spellcheck="false" on:change=move |ev| font.set(event_target_value(&ev)) />
                 </Field>
                 <div class="field checkbox">
                     <input id="embed-compact" type="checkbox" aria-describedby="embed-compact-hint"
                         on:change=move |ev| compact.set(event_target_checked(&ev)) />
-                    <label for="embed-compact">{e.compact_label}</label>
-                    <p class="hint" id="embed-compact-hint">{e.compact_hint}</p>
+                    <label for="embed-compact">{e.compact_label()}</label>
+                    <p class="hint" id="embed-compact-hint">{e.compact_hint()}</p>
                 </div>
-                <Field id="embed-origin" label=e.origin_label hint=Some(e.origin_hint)
+                <Field id="embed-origin" label=e.origin_label() hint=Some(e.origin_hint())
                     error=Signal::derive(move || partner_error().map(str::to_owned))>
-                    <input id="embed-origin" aria-describedby="embed-origin-hint" type="url" spellcheck="false" placeholder=e.csp_placeholder
+                    <input id="embed-origin" aria-describedby="embed-origin-hint" type="url" spellcheck="false" placeholder=e.csp_placeholder()
                         on:change=move |ev| partner.set(event_target_value(&ev)) />
                 </Field>
             </form>
             <section class="embed-output" aria-labelledby="embed-snippet-title">
-                <h2 id="embed-snippet-title">{e.snippet_title}</h2>
+                <h2 id="embed-snippet-title">{e.snippet_title()}</h2>
                 <div class="field">
-                    <label for="embed-snippet">{e.snippet_label}</label>
-                    <p class="hint" id="embed-snippet-hint">{e.snippet_hint}</p>
+                    <label for="embed-snippet">{e.snippet_label()}</label>
+                    <p class="hint" id="embed-snippet-hint">{e.snippet_hint()}</p>
                     <textarea id="embed-snippet" data-testid="embed-snippet" rows="9" readonly spellcheck="false"
                         aria-describedby="embed-snippet-hint" prop:value=move || snippet.get()></textarea>
                 </div>
@@ -211,29 +215,29 @@ pub fn EmbedPage() -> impl IntoView {
                     <button type="button" class="button" data-testid="embed-copy" on:click=move |_| {
                         let text = snippet.get_untracked();
                         leptos::task::spawn_local(async move { copied.set(Some(dom::copy_text(&text).await)); });
-                    }>{e.copy}</button>
-                    <p role="status" class="copy-status">{move || copied.get().map(|ok| if ok { e.copied } else { e.copy_failed })}</p>
+                    }>{e.copy()}</button>
+                    <p role="status" class="copy-status">{move || copied.get().map(|ok| if ok { e.copied() } else { e.copy_failed() })}</p>
                 </div>
             </section>
         </div>
         <section aria-labelledby="embed-preview-title">
-            <h2 id="embed-preview-title">{e.preview_title}</h2>
+            <h2 id="embed-preview-title">{e.preview_title()}</h2>
             <div class="embed-preview" data-testid="embed-preview" data-metropolis-estimator="" node_ref=preview></div>
         </section>
         <section aria-labelledby="embed-events-title">
-            <h2 id="embed-events-title">{e.events_title}</h2>
+            <h2 id="embed-events-title">{e.events_title()}</h2>
             <dl class="summary-list embed-events">
-                <div><dt><code>"metropolis-estimator:ready"</code></dt><dd>{e.event_ready}</dd></div>
-                <div><dt><code>"metropolis-estimator:estimate"</code></dt><dd>{e.event_estimate}</dd></div>
-                <div><dt><code>"MetropolisEstimator.update(element, {people: 3})"</code></dt><dd>{e.api_update}</dd></div>
-                <div><dt><code>"MetropolisEstimator.quote(element)"</code></dt><dd>{e.api_quote}</dd></div>
+                <div><dt><code>"metropolis-estimator:ready"</code></dt><dd>{e.event_ready()}</dd></div>
+                <div><dt><code>"metropolis-estimator:estimate"</code></dt><dd>{e.event_estimate()}</dd></div>
+                <div><dt><code>"MetropolisEstimator.update(element, {people: 3})"</code></dt><dd>{e.api_update()}</dd></div>
+                <div><dt><code>"MetropolisEstimator.quote(element)"</code></dt><dd>{e.api_quote()}</dd></div>
             </dl>
         </section>
         <section aria-labelledby="embed-csp-title">
-            <h2 id="embed-csp-title">{e.csp_title}</h2>
-            <p>{e.csp_partner}</p>
+            <h2 id="embed-csp-title">{e.csp_title()}</h2>
+            <p>{e.csp_partner()}</p>
             <pre class="embed-code"><code data-testid="embed-csp-partner">{partner_line}</code></pre>
-            <p>{e.csp_app}</p>
+            <p>{e.csp_app()}</p>
             <pre class="embed-code"><code data-testid="embed-csp-app">{ancestors}</code></pre>
         </section>
     }

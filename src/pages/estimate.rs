@@ -17,7 +17,7 @@ use leptos::prelude::*;
 #[component]
 pub fn EstimatePage() -> impl IntoView {
     let t = use_texts();
-    dom::set_title(&format!("{} – {}", t.estimate_title, t.site_name));
+    dom::set_title(&format!("{} – {}", t.estimate_title(), t.site_name()));
     let data = use_data();
     let pairs = dom::query_pairs();
     let parsed = EstimateParams::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())), &data.countries);
@@ -26,11 +26,11 @@ pub fn EstimatePage() -> impl IntoView {
     Effect::new(move |_| dom::replace_query(&state.params().to_query()));
 
     view! {
-        <h1 id="page-title">{t.estimate_title}</h1>
-        <p class="lead no-print">{t.estimate_intro}</p>
+        <h1 id="page-title">{t.estimate_title()}</h1>
+        <p class="lead no-print">{t.estimate_intro()}</p>
         {(!ignored.is_empty()).then(|| {
             let list = ignored.iter().map(|p| format!("{}={}", p.name, p.value)).collect::<Vec<_>>().join(", ");
-            view! { <div class="notice no-print" role="status" data-testid="param-note"><p>{fill(t.params_ignored, &[("list", &list)])}</p></div> }
+            view! { <div class="notice no-print" role="status" data-testid="param-note"><p>{fill(t.params_ignored(), &[("list", &list)])}</p></div> }
         })}
         <div class="estimator">
             <EstimateForm state />
@@ -91,8 +91,8 @@ pub fn EstimateForm(state: EstimatorState) -> impl IntoView {
     let data = use_data();
     let fees = &data.edition.fees;
     let max_people = fees.group_discount.max_size.min(MAX_PEOPLE_PARAM);
-    let dues_legend = fill(t.dues_legend, &[("year", &fees.member_discount.dues_year.to_string())]);
-    let people_hint = fill(t.people_hint, &[("min", &fees.group_discount.min_size.to_string())]);
+    let dues_legend = fill(t.dues_legend(), &[("year", &fees.member_discount.dues_year.to_string())]);
+    let people_hint = fill(t.people_hint(), &[("min", &fees.group_discount.min_size.to_string())]);
     let people_text = RwSignal::new(state.people.get_untracked().to_string());
     let people_error = RwSignal::new(None::<String>);
     let on_people = move |ev| {
@@ -103,7 +103,7 @@ pub fn EstimateForm(state: EstimatorState) -> impl IntoView {
                 people_error.set(None);
                 state.people.set(n);
             }
-            None => people_error.set(Some(fill(t.people_invalid, &[("max", &max_people.to_string())]))),
+            None => people_error.set(Some(fill(t.people_invalid(), &[("max", &max_people.to_string())]))),
         }
     };
     let date_text = state.date.get_untracked().map(dates::iso).unwrap_or_default();
@@ -115,15 +115,15 @@ pub fn EstimateForm(state: EstimatorState) -> impl IntoView {
 
     view! {
         <form class="estimate-form no-print" on:submit=|ev| ev.prevent_default() aria-labelledby="situation">
-            <h2 id="situation" class="visually-hidden">{t.your_situation}</h2>
+            <h2 id="situation" class="visually-hidden">{t.your_situation()}</h2>
             <fieldset class="field">
-                <legend>{t.member_legend}</legend>
-                <p class="hint" id="member-hint">{t.member_hint}</p>
+                <legend>{t.member_legend()}</legend>
+                <p class="hint" id="member-hint">{t.member_hint()}</p>
                 <div class="radios">
                     <label><input type="radio" id="member-yes" name="member" value="yes" aria-describedby="member-hint"
-                        prop:checked=move || state.member.get() on:change=move |_| state.member.set(true) />{t.yes}</label>
+                        prop:checked=move || state.member.get() on:change=move |_| state.member.set(true) />{t.yes()}</label>
                     <label><input type="radio" id="member-no" name="member" value="no" aria-describedby="member-hint"
-                        prop:checked=move || !state.member.get() on:change=move |_| state.member.set(false) />{t.no}</label>
+                        prop:checked=move || !state.member.get() on:change=move |_| state.member.set(false) />{t.no()}</label>
                 </div>
             </fieldset>
             <Show when=move || state.member.get()>
@@ -131,15 +131,15 @@ pub fn EstimateForm(state: EstimatorState) -> impl IntoView {
                     <legend>{dues_legend.clone()}</legend>
                     <div class="radios">
                         <label><input type="radio" id="dues-yes" name="dues" value="yes"
-                            prop:checked=move || state.dues.get() on:change=move |_| state.dues.set(true) />{t.yes}</label>
+                            prop:checked=move || state.dues.get() on:change=move |_| state.dues.set(true) />{t.yes()}</label>
                         <label><input type="radio" id="dues-no" name="dues" value="no"
-                            prop:checked=move || !state.dues.get() on:change=move |_| state.dues.set(false) />{t.no}</label>
+                            prop:checked=move || !state.dues.get() on:change=move |_| state.dues.set(false) />{t.no()}</label>
                     </div>
                 </fieldset>
             </Show>
             <CountryPicker value=state.country id="country" />
             <div class="field" class:field-error=move || people_error.get().is_some()>
-                <label for="people">{t.people_label}</label>
+                <label for="people">{t.people_label()}</label>
                 <p class="hint" id="people-hint">{people_hint}</p>
                 {move || people_error.get().map(|e| view! { <p class="error-message" id="people-error">{e}</p> })}
                 <input id="people" name="people" type="number" inputmode="numeric" min="1" max=max_people.to_string() step="1" class="input-short"
@@ -149,15 +149,15 @@ pub fn EstimateForm(state: EstimatorState) -> impl IntoView {
                     on:input=on_people />
             </div>
             <div class="field">
-                <label for="date">{t.date_label}</label>
-                <p class="hint" id="date-hint">{t.date_hint}</p>
+                <label for="date">{t.date_label()}</label>
+                <p class="hint" id="date-hint">{t.date_hint()}</p>
                 <input id="date" name="date" type="date" aria-describedby="date-hint" value=date_text placeholder=today on:change=on_date />
             </div>
             <div class="field checkbox">
                 <input id="reduced" name="reduced" type="checkbox" aria-describedby="reduced-hint"
                     prop:checked=move || state.reduced.get() on:change=move |ev| state.reduced.set(event_target_checked(&ev)) />
-                <label for="reduced">{t.reduced_label}</label>
-                <p class="hint" id="reduced-hint">{t.reduced_hint}</p>
+                <label for="reduced">{t.reduced_label()}</label>
+                <p class="hint" id="reduced-hint">{t.reduced_hint()}</p>
             </div>
         </form>
     }
@@ -195,7 +195,7 @@ pub fn QuotePanel(
             state.country.get().map(|c| {
                 let class = data.countries.class_of(&c, &year);
                 fill(
-                    t.country_class,
+                    t.country_class(),
                     &[
                         ("year", &data.edition.fees.income_places.classification_label),
                         ("class", income_name(t, class)),
@@ -207,44 +207,44 @@ pub fn QuotePanel(
 
     view! {
         <section class="quote" aria-labelledby="quote-title">
-            <h2 id="quote-title">{t.quote_title}</h2>
+            <h2 id="quote-title">{t.quote_title()}</h2>
             <div class="print-only">
-                <p class="print-title">{t.print_heading}": "{data.edition.course.name.clone()}</p>
-                <p>{fill(t.print_date, &[("date", &date_fmt(today))])}</p>
+                <p class="print-title">{t.print_heading()}": "{data.edition.course.name.clone()}</p>
+                <p>{fill(t.print_date(), &[("date", &date_fmt(today))])}</p>
             </div>
             {move || quote_memo.with(|q| quote_table(t, q, &fmt))}
             <p class="class-line">{class_line}</p>
             {move || quote_memo.with(|q| q.reduced.as_ref().map(|r| view! {
                 <div class="reduced" aria-labelledby="reduced-title">
-                    <h3 id="reduced-title">{t.reduced_title}</h3>
+                    <h3 id="reduced-title">{t.reduced_title()}</h3>
                     <p>{t.tier(r.tier)}</p>
                     <p class="figure">
-                        <span>{t.reduced_fee}": "</span>
+                        <span>{t.reduced_fee()}": "</span>
                         <strong data-testid="fee-reduced" data-amount=r.per_person.to_plain()>{fmt(r.per_person)}</strong>
                     </p>
                 </div>
             }))}
             <p class="visually-hidden" aria-live="polite" aria-atomic="true">
-                {move || quote_memo.with(|q| fill(t.total_announcement, &[
+                {move || quote_memo.with(|q| fill(t.total_announcement(), &[
                     ("total", &fmt(q.total)), ("people", &q.people.to_string()), ("per_person", &fmt(q.per_person)),
                 ]))}
             </p>
-            <h3>{t.notes_title}</h3>
+            <h3>{t.notes_title()}</h3>
             <ul class="notes" data-testid="notes">
                 {move || quote_memo.with(|q| q.notes.iter().map(|n| view! {
                     <li data-note=n.code()>{t.note(n, &date_fmt)}</li>
                 }).collect_view())}
             </ul>
-            <p class="print-only">{t.print_caveat}</p>
+            <p class="print-only">{t.print_caveat()}</p>
             {(!embedded).then(|| view! {
                 <div class="share no-print">
                     <button type="button" class="button" on:click=move |_| {
                         let url = share_url.get_untracked();
                         leptos::task::spawn_local(async move { copied.set(Some(dom::copy_text(&url).await)); });
-                    }>{t.copy_link}</button>
-                    <button type="button" class="button secondary" on:click=|_| dom::print()>{t.print_quote}</button>
-                    <p role="status" class="copy-status">{move || copied.get().map(|ok| if ok { t.link_copied } else { t.copy_failed })}</p>
-                    <label for="share-url">{t.share_label}</label>
+                    }>{t.copy_link()}</button>
+                    <button type="button" class="button secondary" on:click=|_| dom::print()>{t.print_quote()}</button>
+                    <p role="status" class="copy-status">{move || copied.get().map(|ok| if ok { t.link_copied() } else { t.copy_failed() })}</p>
+                    <label for="share-url">{t.share_label()}</label>
                     <input id="share-url" data-testid="share-url" type="text" readonly prop:value=move || share_url.get() />
                 </div>
             })}
@@ -264,17 +264,17 @@ fn quote_table(t: &'static Texts, q: &Quote, fmt: &dyn Fn(Money) -> String) -> i
         .collect_view();
     view! {
         <table class="breakdown">
-            <caption>{t.quote_caption}</caption>
-            <thead><tr><th scope="col">{t.col_item}</th><th scope="col">{t.col_amount}</th></tr></thead>
+            <caption>{t.quote_caption()}</caption>
+            <thead><tr><th scope="col">{t.col_item()}</th><th scope="col">{t.col_amount()}</th></tr></thead>
             <tbody>
-                <tr><th scope="row">{t.line_list_fee}</th><td>{fmt(q.list_fee)}</td></tr>
+                <tr><th scope="row">{t.line_list_fee()}</th><td>{fmt(q.list_fee)}</td></tr>
                 {lines}
             </tbody>
             <tfoot>
-                <tr class="subtotal"><th scope="row">{t.per_person}</th>
+                <tr class="subtotal"><th scope="row">{t.per_person()}</th>
                     <td data-testid="fee-per-person" data-amount=q.per_person.to_plain()>{fmt(q.per_person)}</td></tr>
-                <tr><th scope="row">{t.people_count}</th><td>"× "{q.people}</td></tr>
-                <tr class="total"><th scope="row">{t.total}</th>
+                <tr><th scope="row">{t.people_count()}</th><td>"× "{q.people}</td></tr>
+                <tr class="total"><th scope="row">{t.total()}</th>
                     <td data-testid="fee-total" data-amount=q.total.to_plain()>{fmt(q.total)}</td></tr>
             </tfoot>
         </table>
@@ -283,11 +283,11 @@ fn quote_table(t: &'static Texts, q: &Quote, fmt: &dyn Fn(Money) -> String) -> i
 
 fn income_name(t: &Texts, class: Option<IncomeClass>) -> &'static str {
     match class {
-        Some(IncomeClass::Low) => t.income_low,
-        Some(IncomeClass::LowerMiddle) => t.income_lower_middle,
-        Some(IncomeClass::UpperMiddle) => t.income_upper_middle,
-        Some(IncomeClass::High) => t.income_high,
-        None => t.income_unclassified,
+        Some(IncomeClass::Low) => t.income_low(),
+        Some(IncomeClass::LowerMiddle) => t.income_lower_middle(),
+        Some(IncomeClass::UpperMiddle) => t.income_upper_middle(),
+        Some(IncomeClass::High) => t.income_high(),
+        None => t.income_unclassified(),
     }
 }
 
@@ -306,7 +306,7 @@ fn RulesExplained() -> impl IntoView {
         .map(|rule| {
             let text = match rule {
                 Discount::Membership => fill(
-                    t.rule_membership,
+                    t.rule_membership(),
                     &[
                         ("year", &f.member_discount.dues_year.to_string()),
                         ("percent", &f.member_discount.percent.to_string()),
@@ -314,14 +314,14 @@ fn RulesExplained() -> impl IntoView {
                     ],
                 ),
                 Discount::Group => fill(
-                    t.rule_group,
+                    t.rule_group(),
                     &[
                         ("min", &f.group_discount.min_size.to_string()),
                         ("percent", &f.group_discount.percent.to_string()),
                     ],
                 ),
                 Discount::IncomePlace => fill(
-                    t.rule_income,
+                    t.rule_income(),
                     &[
                         ("places", &f.income_places.places.to_string()),
                         ("middle", &f.income_places.middle_income_percent.to_string()),
@@ -329,8 +329,8 @@ fn RulesExplained() -> impl IntoView {
                     ],
                 ),
                 Discount::EarlyBird => match &f.early_bird {
-                    None => t.rule_early.to_owned(),
-                    Some(eb) => fill(t.note_early_bird_applied, &[("date", &intl::date(locale, eb.last_date))]),
+                    None => t.rule_early().to_owned(),
+                    Some(eb) => fill(t.note_early_bird_applied(), &[("date", &intl::date(locale, eb.last_date))]),
                 },
             };
             view! { <li><strong>{t.discount(*rule)}": "</strong>{text}</li> }
@@ -338,8 +338,8 @@ fn RulesExplained() -> impl IntoView {
         .collect_view();
     view! {
         <section class="rules no-print" aria-labelledby="rules-title">
-            <h2 id="rules-title">{t.rules_title}</h2>
-            <p>{t.rule_order}</p>
+            <h2 id="rules-title">{t.rules_title()}</h2>
+            <p>{t.rule_order()}</p>
             <ol>{sentences}</ol>
         </section>
     }

@@ -8,10 +8,10 @@ use leptos::prelude::*;
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
     let t = use_texts();
-    dom::set_title(&format!("{} – {}", t.not_found_title, t.site_name));
+    dom::set_title(&format!("{} – {}", t.not_found_title(), t.site_name()));
     view! {
-        <h1>{t.not_found_title}</h1>
-        <p>{t.not_found_body}</p>
-        <p><a href=href("/")>{t.back_home}</a></p>
+        <h1>{t.not_found_title()}</h1>
+        <p>{t.not_found_body()}</p>
+        <p><a href=href("/")>{t.back_home()}</a></p>
     }
 }

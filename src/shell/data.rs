@@ -1,7 +1,9 @@
-//! Loading the edition and country files at run time.
+//! Loading the catalogue, the edition and the country file at run time.
 
 use crate::domain::countries::{Countries, CountriesError};
 use crate::domain::edition::{Edition, EditionError};
+use crate::domain::json::{self, Json, JsonError};
+use crate::i18n::{Locale, Texts};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -20,6 +22,13 @@ pub enum LoadError {
         /// HTTP status, 0 when there was no response.
         status: u16,
     },
+    /// The catalogue of the language is invalid (a key missing, unknown or mistyped).
+    Catalogue {
+        /// Which file.
+        file: &'static str,
+        /// The problem, with the key's dotted path.
+        error: JsonError,
+    },
     /// The edition file is invalid.
     Edition(EditionError),
     /// The country file is invalid.
@@ -27,26 +36,51 @@ pub enum LoadError {
 }
 
 /// The validated data every page works from.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct AppData {
+    /// The language.
+    pub locale: Locale,
+    /// The site's texts in that language (the catalogue's `site` section).
+    pub texts: &'static Texts,
+    /// The whole catalogue, for the entry's own section (`embed`, `apply`).
+    pub catalogue: Json,
     /// The edition.
     pub edition: Edition,
     /// The income classes.
     pub countries: Countries,
 }
 
-/// Fetches and validates both files.
+/// What a failed load leaves: why, and the texts when the catalogue itself was readable.
+#[derive(Clone, Debug)]
+pub struct LoadFailure {
+    /// The first file that is missing or invalid.
+    pub error: LoadError,
+    /// The site's texts, `None` when the catalogue is the problem.
+    pub texts: Option<&'static Texts>,
+}
+
+/// Fetches and validates the catalogue of `locale`, the edition and the country file.
 ///
 /// # Errors
-/// The first file that is missing or invalid.
-pub async fn load() -> Result<AppData, LoadError> {
-    // Both requests start here; the JS promises run while the first is awaited.
+/// The first file that is missing or invalid, with the texts if they could be read.
+pub async fn load(locale: Locale) -> Result<AppData, LoadFailure> {
+    // The three requests start here; the JS promises run while the first is awaited.
+    let file = locale.catalogue_file();
+    let catalogue = start(file);
     let edition = start(EDITION_FILE);
     let countries = start(COUNTRIES_FILE);
-    let edition = Edition::from_json(&read(EDITION_FILE, edition).await?).map_err(LoadError::Edition)?;
-    let countries = Countries::from_csv(&read(COUNTRIES_FILE, countries).await?).map_err(LoadError::Countries)?;
-    edition.check_countries(&countries).map_err(LoadError::Edition)?;
-    Ok(AppData { edition, countries })
+    let fail = |error| LoadFailure { error, texts: None };
+    let bad = |error| LoadError::Catalogue { file, error };
+    let catalogue = json::parse(&read(file, catalogue).await.map_err(fail)?).map_err(|e| fail(bad(e)))?;
+    let site = catalogue.get("site").unwrap_or(&Json::Null);
+    let texts: &'static Texts = Box::leak(Box::new(Texts::read(site, "site").map_err(|e| fail(bad(e)))?));
+    let fail = |error| LoadFailure { error, texts: Some(texts) };
+    let edition = Edition::from_json(&read(EDITION_FILE, edition).await.map_err(fail)?)
+        .map_err(|e| fail(LoadError::Edition(e)))?;
+    let countries = Countries::from_csv(&read(COUNTRIES_FILE, countries).await.map_err(fail)?)
+        .map_err(|e| fail(LoadError::Countries(e)))?;
+    edition.check_countries(&countries).map_err(|e| fail(LoadError::Edition(e)))?;
+    Ok(AppData { locale, texts, catalogue, edition, countries })
 }
 
 fn start(file: &str) -> Option<js_sys::Promise> {

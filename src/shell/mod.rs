@@ -5,5 +5,6 @@ pub mod data;
 pub mod dom;
 pub mod embed;
 pub mod intl;
+pub mod lang;
 pub mod nav;
 pub mod storage;

@@ -74,11 +74,20 @@ impl Store {
         match Envelope::decode(&text) {
             Ok(envelope) => Stored::Draft(Box::new(envelope)),
             Err(error) => {
-                let key = format!("{BACKUP_PREFIX}{}", now_iso());
-                let backup = self
-                    .storage
-                    .as_ref()
-                    .and_then(|s| (s.set_item(&key, &text).is_ok() && s.remove_item(KEY).is_ok()).then_some(key));
+                let backup = self.storage.as_ref().and_then(|s| {
+                    // Two unreadable copies within one millisecond must not share a backup key.
+                    let stamp = now_iso();
+                    let key = (0..100)
+                        .map(|n| {
+                            if n == 0 {
+                                format!("{BACKUP_PREFIX}{stamp}")
+                            } else {
+                                format!("{BACKUP_PREFIX}{stamp}.{n}")
+                            }
+                        })
+                        .find(|k| s.get_item(k).ok().flatten().is_none())?;
+                    (s.set_item(&key, &text).is_ok() && s.remove_item(KEY).is_ok()).then_some(key)
+                });
                 Stored::Unreadable { error, backup }
             }
         }
