@@ -187,3 +187,24 @@ fn every_error_code_has_its_own_code_and_a_sentence() {
     let e = ReceiverError::new("quote", "quote_mismatch", "x");
     assert_eq!(e.to_json().to_text(), r#"{"field":"quote","code":"quote_mismatch","message":"x"}"#);
 }
+
+#[test]
+fn a_receivers_problem_with_an_answer_becomes_the_apps_own_error() {
+    use metropolis_diploma::domain::application::FieldError;
+    use metropolis_diploma::domain::submission::field_error;
+    let e = edition();
+    let fe = |field: &str, code: ErrorCode| Some(FieldError { field: field.into(), code });
+    #[rustfmt::skip]
+    let rows = [
+        ("answers.about.email", "invalid_email", fe("about.email", ErrorCode::InvalidEmail)),
+        ("answers.motivation.why", "too_many_words", fe("motivation.why", ErrorCode::TooManyWords { limit: 250 })),
+        ("answers.motivation.project", "too_many_words", fe("motivation.project", ErrorCode::TooManyWords { limit: 200 })),
+        ("answers.registration.colleagues", "too_many_people", fe("registration.colleagues", ErrorCode::TooManyPeople { max: e.fees.group_discount.max_size })),
+        ("answers.about.email", "from_the_future", None),
+        ("quote", "quote_mismatch", None),
+        ("about.email", "invalid_email", None),
+    ];
+    for (field, code, expected) in rows {
+        assert_eq!(field_error(&ReceiverError::new(field, code, "x"), &e), expected, "{field} {code}");
+    }
+}

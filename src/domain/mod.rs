@@ -4,6 +4,7 @@
 //! as arguments, so every rule is tested natively.
 
 pub mod application;
+pub mod config;
 pub mod countries;
 pub mod dates;
 pub mod draft;
@@ -13,6 +14,7 @@ pub mod estimate;
 pub mod fees;
 pub mod json;
 pub mod money;
+pub mod outbox;
 pub mod refund;
 pub mod routes;
 pub mod submission;

@@ -175,6 +175,22 @@ impl FromJson for ReceiverError {
     }
 }
 
+/// The app's own form of a receiver's problem with an answer (`answers.about.email` /
+/// `invalid_email`), so the check page can word it in the applicant's language and link to the
+/// field; `None` for problems that are not about one answer (the quote, the envelope) or codes this
+/// build does not know.
+#[must_use]
+pub fn field_error(e: &ReceiverError, edition: &Edition) -> Option<FieldError> {
+    let field = e.field.strip_prefix("answers.")?;
+    let limit = match field {
+        "motivation.why" => super::application::WORDS_WHY,
+        "motivation.experience" => super::application::WORDS_EXPERIENCE,
+        _ => super::application::WORDS_PROJECT,
+    };
+    let code = ErrorCode::from_code(&e.code, limit, edition.fees.group_discount.max_size)?;
+    Some(FieldError { field: field.to_owned(), code })
+}
+
 /// Whether `s` is a UUID in its canonical text form: 8-4-4-4-12 hexadecimal digits.
 #[must_use]
 pub fn is_uuid(s: &str) -> bool {
