@@ -1,6 +1,6 @@
 # Metropolis Diploma: build, serve and test.
 #
-#   make serve   install what is missing, then `trunk serve` on http://127.0.0.1:8080
+#   make serve   install what is missing, build, then serve every entry and the receiver on http://127.0.0.1:8080
 #   make test    install what is missing (test tools too), then every check CI runs
 #   make help    all targets
 #
@@ -19,9 +19,11 @@ CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
 TOOLS_DIR := $(ROOT)/tests/tools
 E2E_DIR   := $(ROOT)/tests/e2e
 DIST      := $(ROOT)/dist
-# The embed entry's own build (embed.html), copied into dist/ by `make build`.
-EMBED_DIST   := $(ROOT)/target/dist-embed
-EMBED_INPUTS := $(ROOT)/embed.html $(shell find $(ROOT)/src $(ROOT)/style -type f) $(ROOT)/Cargo.toml \
+# The other entries, each its own trunk build into target/dist-<entry>/, copied into dist/ by
+# `make build`: embed.html (the partner embed), apply.html (the application form), send.html
+# (sending and confirmation, /apply/done).
+ENTRIES      := embed apply send
+ENTRY_INPUTS := $(shell find $(ROOT)/src $(ROOT)/style -type f) $(ROOT)/Cargo.toml \
                 $(ROOT)/Cargo.lock $(ROOT)/Trunk.toml $(ROOT)/.cargo/config.toml
 
 # Pinned tool versions. wasm-bindgen-cli must equal the wasm-bindgen crate in Cargo.lock.
@@ -50,26 +52,28 @@ ENSURE_CC := command -v cc >/dev/null || { echo '==> apt-get install gcc libc6-d
 
 # Where the reference receiver (intake/) listens: make serve starts it; Trunk.toml proxies /api to it.
 API_PORT ?= 8787
+SERVE_PORT ?= 8080
 E2E_PORT ?= 4173
 
-.PHONY: help serve preview test lint unit wasm-test build size e2e clean \
+.PHONY: help serve dev preview test lint unit wasm-test build size e2e clean \
         tools test-tools fetch install-rust install-trunk install-wasm-bindgen install-wasm-opt \
         install-chromium install-e2e check-pins
 
 help:
-	@echo 'make serve      install missing tools, then trunk serve on http://127.0.0.1:8080 (dev build, live reload)'
+	@echo 'make serve      install missing tools, release build, then the app and the receiver on http://127.0.0.1:$(SERVE_PORT)'
+	@echo 'make dev       trunk serve of the main entry with live reload (no form, no embed)'
 	@echo 'make test       install missing tools + test tools, then: lint, unit, wasm-test, build, size, e2e'
 	@echo 'make lint       cargo fmt --check; clippy -D warnings (native no-default-features, and wasm32)'
 	@echo 'make unit       native tests of the pure domain (cargo test --no-default-features) and of the receiver (intake)'
 	@echo 'make wasm-test  wasm-bindgen tests in headless Chromium: cargo test --target $(WASM_TARGET)'
-	@echo 'make build      release build into dist/: index.html (the app), then embed.html (the partner embed)'
-	@echo 'make size       size tables of dist/: the app shell and the embed entry, 150 KB brotli budget each'
+	@echo 'make build      release build into dist/: index.html (the app), embed.html, apply.html and send.html'
+	@echo 'make size       size tables of dist/: each entry (app, embed, apply, send), 150 KB brotli budget each'
 	@echo 'make e2e        Playwright tests against dist/ (served at /, /diploma/, /broken/)'
 	@echo 'make preview    serve dist/ on http://127.0.0.1:$(E2E_PORT)/ (and /diploma/) like the e2e tests;'
 	@echo '                the partner embed is http://127.0.0.1:$(E2E_PORT)/embed.html (after make build)'
 	@echo 'make tools      install only the build tools (wasm32 target, trunk, wasm-bindgen-cli, wasm-opt)'
 	@echo 'make test-tools install the build tools and the test tools (chromium, chromedriver, Playwright)'
-	@echo 'make clean      remove dist/, target/dist-embed/ and test reports (never cargo clean)'
+	@echo 'make clean      remove dist/, target/dist-<entry>/ and test reports (never cargo clean)'
 
 # ---------------------------------------------------------------------------------------------
 # Install steps: each checks first and skips what is present at the right version.
@@ -139,14 +143,19 @@ check-pins:
 # ---------------------------------------------------------------------------------------------
 # Run
 
-serve: tools fetch
+serve: build install-e2e
 	@# The reference receiver in the background (database under data/, INTAKE_TOKEN from the
-	@# environment for GET), stopped when trunk stops; Trunk.toml proxies /api to it.
+	@# environment for GET), stopped when the server stops; the server forwards /api to it, and
+	@# serves every entry (the app, the embed, the form) with the routes the README describes.
 	@$(ENSURE_CC)
 	cargo build -p intake
 	@INTAKE_ADDR=127.0.0.1:$(API_PORT) INTAKE_DB='$(ROOT)/data/intake.sqlite3' '$(ROOT)/target/debug/intake' & \
 	  pid=$$!; trap 'kill $$pid 2>/dev/null || true' EXIT; trap 'exit 130' INT TERM; \
-	  trunk serve
+	  INTAKE_URL=http://127.0.0.1:$(API_PORT) node $(E2E_DIR)/server.mjs --port $(SERVE_PORT)
+
+dev: tools fetch
+	@# Live reload of the main entry (index.html) only; /api is proxied to a receiver started with `make serve`'s command.
+	trunk serve
 
 preview: install-e2e
 	@test -f $(DIST)/index.html || $(MAKE) build
@@ -188,28 +197,29 @@ wasm-test: install-rust install-wasm-bindgen install-chromium
 	@echo '==> wasm tests (wasm-bindgen-test-runner, headless Chromium)'
 	cargo test --target $(WASM_TARGET) --test web --test web_storage
 
-# Two entries, two bundles: index.html (the app, binary metropolis-diploma) into dist/, then
-# embed.html (the partner embed, binary embed) into $(EMBED_DIST), whose files are copied next to
-# the app's (hashed names; a name both builds produce, such as main-<hash>.css, must be the same
-# file). The embed is rebuilt only when one of its inputs changed, so a warm `make build` costs one
-# trunk build, as before. (The application wizard, apply.html, is not built yet: its bundle is
-# over the 150 KB budget; see issue 3.)
+# Four entries, four bundles: index.html (the app, binary metropolis-diploma) into dist/, then
+# each of $(ENTRIES) into target/dist-<entry>/, whose files are copied next to the app's (hashed
+# names; a name two builds produce, such as main-<hash>.css, must be the same file). An entry is
+# rebuilt only when one of its inputs changed.
 build: tools fetch
 	@echo '==> trunk build --release (index.html: the app)'
 	trunk build --release
-	@$(MAKE) $(EMBED_DIST)/embed.html
-	@echo '==> copying the embed entry into dist/'
-	@cd '$(EMBED_DIST)' && find . -type f ! -path './.*' | while read -r f; do \
-	  if [ -e '$(DIST)'/"$$f" ]; then \
-	    cmp -s "$$f" '$(DIST)'/"$$f" || { echo "embed build: $$f differs from dist/$$f" >&2; exit 1; }; \
-	  else \
-	    mkdir -p "$$(dirname '$(DIST)'/"$$f")" && cp "$$f" '$(DIST)'/"$$f"; \
-	  fi; \
+	@for e in $(ENTRIES); do $(MAKE) $(ROOT)/target/dist-$$e.stamp; done
+	@echo '==> copying the other entries into dist/'
+	@for e in $(ENTRIES); do \
+	  cd '$(ROOT)/target/dist-'$$e && find . -type f ! -path './.*' | while read -r f; do \
+	    if [ -e '$(DIST)'/"$$f" ]; then \
+	      cmp -s "$$f" '$(DIST)'/"$$f" || { echo "$$e build: $$f differs from dist/$$f" >&2; exit 1; }; \
+	    else \
+	      mkdir -p "$$(dirname '$(DIST)'/"$$f")" && cp "$$f" '$(DIST)'/"$$f"; \
+	    fi; \
+	  done; \
 	done
 
-$(EMBED_DIST)/embed.html: $(EMBED_INPUTS)
-	@echo '==> trunk build --release embed.html (the partner embed) into $(EMBED_DIST)'
-	trunk build embed.html --release --html-output embed.html --dist '$(EMBED_DIST)'
+$(ROOT)/target/dist-%.stamp: $(ROOT)/%.html $(ENTRY_INPUTS)
+	@echo '==> trunk build --release $*.html into target/dist-$*'
+	trunk build $*.html --release --html-output $*.html --dist '$(ROOT)/target/dist-$*'
+	@touch $@
 
 size:
 	@test -f $(DIST)/index.html || { echo 'dist/ is empty: run `make build` first' >&2; exit 1; }
@@ -217,8 +227,11 @@ size:
 
 e2e: install-chromium install-e2e
 	@test -f $(DIST)/index.html || $(MAKE) build
+	@echo '==> cargo build -p intake (the receiver the e2e tests submit to)'
+	@$(ENSURE_CC)
+	cargo build -p intake
 	@echo '==> Playwright e2e tests against dist/'
 	cd $(E2E_DIR) && rc=0 && { playwright test || rc=$$?; node summary.mjs; exit $$rc; }
 
 clean:
-	rm -rf $(DIST) $(EMBED_DIST) $(E2E_DIR)/test-results $(E2E_DIR)/playwright-report
+	rm -rf $(DIST) $(addprefix $(ROOT)/target/dist-,$(ENTRIES)) $(addsuffix .stamp,$(addprefix $(ROOT)/target/dist-,$(ENTRIES))) $(E2E_DIR)/test-results $(E2E_DIR)/playwright-report

@@ -1,7 +1,7 @@
 //! The application root: loads the data, provides the contexts and routes.
 
 use crate::components::layout::Layout;
-use crate::domain::routes::Route;
+use crate::domain::routes::{ApplyPage, Route};
 use crate::i18n::{Locale, Texts};
 use crate::pages::{
     data_error::DataErrorPage, estimate::EstimatePage, home::HomePage, not_found::NotFoundPage, refund::RefundPage,
@@ -139,6 +139,14 @@ pub fn App() -> impl IntoView {
                                     (Route::EmbedFrame, None) => "embed.html?frame=1".to_owned(),
                                     _ => "embed.html".to_owned(),
                                 });
+                                ().into_any()
+                            }
+                            Route::Apply => {
+                                // The form is its own entry; a server that maps /apply/* to it
+                                // never gets here, one with a plain SPA fallback does.
+                                let at = path.get_untracked();
+                                let entry = ApplyPage::parse(&at).map_or("apply.html", ApplyPage::entry);
+                                dom::go_to(&format!("{entry}?at={}", dom::encode(&at)));
                                 ().into_any()
                             }
                             Route::NotFound => view! { <NotFoundPage /> }.into_any(),

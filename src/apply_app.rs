@@ -1,21 +1,19 @@
-//! The application wizard's own entry, `apply.html` (binary `apply`, built apart from the main app
-//! so that the app's bundle does not carry it).
+//! The application form's own entry, `apply.html` (binary `apply`, built apart from the main app so
+//! that each bundle stays within its budget): `/apply` (start) and `/apply/<step>` (one page per
+//! step, `?return=check` after a "Change" link). `/apply/check` and `/apply/done` are the
+//! check-and-send entry ([`crate::send_app`]); links to them are page loads.
 //!
-//! Pages are chosen by the query: `apply.html` (start), `apply.html?step=<slug>` (one per step,
-//! `&return=check` after a "Change" link), `apply.html?page=check`, `apply.html?page=done`.
-//! Navigation uses `history.pushState`; back and forward work through `popstate`. The draft lives in
-//! one signal, saved to `localStorage` by [`crate::shell::storage`] (debounced, flushed on focus
-//! loss, `visibilitychange` and `pagehide`), merged with other tabs through the `storage` event.
-//!
-//! Not deployed yet: `make build` does not build `apply.html`, because this entry's bundle is
-//! 170.8 KB brotli against the 150 KB budget (issue 3). The code compiles, is linted, and its
-//! end-to-end tests (tests/e2e/apply.spec.mjs) run as soon as `dist/apply.html` exists.
+//! Navigation within the form uses `history.pushState`; back and forward work through `popstate`.
+//! The draft lives in one signal, saved to `localStorage` by [`crate::shell::storage`] (debounced,
+//! flushed on focus loss, `visibilitychange` and `pagehide`), merged with other tabs through the
+//! `storage` event.
 
 use crate::app::{href, provide_failed, provide_loaded, provide_shared, use_data, use_locale, use_today};
+use crate::components::answers::yes_index;
 use crate::components::country_picker::CountryPicker;
-use crate::components::layout::Layout;
+use crate::components::layout::FormLayout;
 use crate::domain::application::{
-    allowed_step, finalize, first_incomplete, quote_input, reduced_place_offered, validate_step, word_count, Authority,
+    allowed_step, first_incomplete, quote_input, reduced_place_offered, validate_step, word_count, Authority,
     CareerStage, Colleague, Draft, EnglishLevel, FieldError, Membership, Step, WORDS_EXPERIENCE, WORDS_PROJECT,
     WORDS_WHY,
 };
@@ -23,82 +21,19 @@ use crate::domain::draft::{merge, DecodeError, Envelope, Merge};
 use crate::domain::fees;
 use crate::domain::json::Json;
 use crate::domain::money::Money;
+use crate::domain::routes::strip_base;
 use crate::i18n::apply::ApplyTexts;
 use crate::i18n::fill;
 use crate::pages::data_error::DataErrorPage;
 use crate::shell::data::{AppData, LoadError};
 use crate::shell::storage::{self, Store, Stored, KEY};
-use crate::shell::{dom, embed, intl};
+use crate::shell::{dom, intl, nav, submission};
 use leptos::prelude::*;
 use std::sync::Arc;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 
-/// The wizard's file, relative to the app's root.
-pub const ENTRY: &str = "apply.html";
-
-/// A page of the wizard.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Page {
-    /// The start page.
-    Start,
-    /// A question page; `back_to_check` after a "Change" link.
-    Step(Step, bool),
-    /// Check your answers.
-    Check,
-    /// Confirmation (issue 4).
-    Done,
-}
-
-impl Page {
-    /// The page of a query's pairs.
-    #[must_use]
-    pub fn parse<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Page {
-        let (mut page, mut back) = (Page::Start, false);
-        for (k, v) in pairs {
-            match (k, v) {
-                ("step", s) => page = Step::from_slug(s).map_or(page, |s| Page::Step(s, false)),
-                ("page", "check") => page = Page::Check,
-                ("page", "done") => page = Page::Done,
-                ("return", "check") => back = true,
-                _ => {}
-            }
-        }
-        match page {
-            Page::Step(s, _) => Page::Step(s, back),
-            p => p,
-        }
-    }
-
-    /// The page's relative URL.
-    #[must_use]
-    pub fn url(self) -> String {
-        match self {
-            Page::Start => ENTRY.to_owned(),
-            Page::Step(s, false) => format!("{ENTRY}?step={}", s.slug()),
-            Page::Step(s, true) => format!("{ENTRY}?step={}&return=check", s.slug()),
-            Page::Check => format!("{ENTRY}?page=check"),
-            Page::Done => format!("{ENTRY}?page=done"),
-        }
-    }
-}
-
-/// The step a field belongs to (`about.email` → About you).
-#[must_use]
-pub fn step_of(field: &str) -> Step {
-    let prefix = field.split('.').next().unwrap_or_default();
-    Step::ALL.into_iter().find(|s| prefix == section_key(*s)).unwrap_or(Step::AboutYou)
-}
-
-fn section_key(step: Step) -> &'static str {
-    match step {
-        Step::AboutYou => "about",
-        Step::Organisation => "organisation",
-        Step::Motivation => "motivation",
-        Step::Registration => "registration",
-        Step::Declarations => "declarations",
-    }
-}
+use crate::domain::routes::ApplyPage as Page;
 
 /// Text escaped for HTML.
 fn esc(s: &str) -> String {
@@ -143,6 +78,8 @@ struct W {
     store: StoredValue<Store, LocalStorage>,
     timer: StoredValue<Option<TimeoutHandle>>,
     data: StoredValue<Arc<AppData>>,
+    /// The app's base path (`""` or `/diploma`).
+    base: StoredValue<String>,
 }
 
 impl W {
@@ -230,7 +167,12 @@ impl W {
     /// Shows a page, adding a history entry (`push`) or replacing the current one.
     fn show(self, wanted: Page, hash: &str, push: bool) {
         let page = self.settle(wanted);
-        let url = if page == wanted { format!("{}{hash}", page.url()) } else { page.url() };
+        if page.entry() != "apply.html" {
+            // Checking, sending and the confirmation are their own entry (send.html).
+            dom::go_to_url(&self.url(page));
+            return;
+        }
+        let url = if page == wanted { format!("{}{hash}", self.url(page)) } else { self.url(page) };
         if let Ok(history) = web_sys::window().map_or(Err(wasm_bindgen::JsValue::NULL), |w| w.history()) {
             let null = wasm_bindgen::JsValue::NULL;
             let _ = if push {
@@ -242,6 +184,16 @@ impl W {
         self.page.set(page);
     }
 
+    /// The page's address, under the base.
+    fn url(self, page: Page) -> String {
+        format!("{}{}", self.base.get_value(), page.path())
+    }
+
+    /// The page the address bar shows.
+    fn here(self) -> Page {
+        Page::parse(&nav::current(&self.base.get_value())).unwrap_or(Page::Start)
+    }
+
     fn title(self, name: &str, error: bool) {
         let prefix = if error { self.t.error_prefix() } else { "" };
         dom::set_title(&format!("{prefix}{name} – {}", self.t.title()));
@@ -251,7 +203,9 @@ impl W {
 /// The wizard entry: loads the data like the main app, then shows the wizard or the data error page.
 #[component]
 pub fn ApplyApp() -> impl IntoView {
-    let state = provide_shared(&embed::entry_base(), true);
+    let base = dom::base_path();
+    dom::restore_redirected_path(&base);
+    let state = provide_shared(&base, true);
     move || match state.get() {
         None => ().into_any(),
         Some(Err(failure)) => {
@@ -263,7 +217,7 @@ pub fn ApplyApp() -> impl IntoView {
             match ApplyTexts::read(d.catalogue.get("apply").unwrap_or(&Json::Null), "apply") {
                 Ok(t) => {
                     let t: &'static ApplyTexts = Box::leak(Box::new(t));
-                    view! { <Layout><Wizard t /></Layout> }.into_any()
+                    view! { <FormLayout><Wizard t /></FormLayout> }.into_any()
                 }
                 Err(error) => {
                     let file = d.locale.catalogue_file();
@@ -289,6 +243,7 @@ pub fn Wizard(t: &'static ApplyTexts) -> impl IntoView {
         store: StoredValue::new_local(Store::new(None)),
         timer: StoredValue::new(None),
         data: StoredValue::new(use_data()),
+        base: StoredValue::new(dom::base_path()),
     };
     let store = match store.read() {
         Stored::Empty => store,
@@ -315,9 +270,8 @@ pub fn Wizard(t: &'static ApplyTexts) -> impl IntoView {
     if w.draft.with_untracked(|d| d.key.is_empty()) {
         w.draft.update_untracked(|d| d.key = storage::new_key());
     }
-    let here = Page::parse(dom::query_pairs().iter().map(|(k, v)| (k.as_str(), v.as_str())));
     let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
-    w.show(here, &hash, false);
+    w.show(w.here(), &hash, false);
 
     // Every change is saved (debounced); the last keystroke is flushed when focus or the page goes.
     Effect::new(move |first: Option<()>| {
@@ -344,8 +298,7 @@ pub fn Wizard(t: &'static ApplyTexts) -> impl IntoView {
         }
     });
     storage::listen("popstate", false, move |_| {
-        let here = Page::parse(dom::query_pairs().iter().map(|(k, v)| (k.as_str(), v.as_str())));
-        w.show(here, "", false);
+        w.show(w.here(), "", false);
     });
     // Links to the wizard's own pages are in-app navigations.
     storage::listen("click", false, move |ev| {
@@ -367,23 +320,22 @@ pub fn Wizard(t: &'static ApplyTexts) -> impl IntoView {
         else {
             return;
         };
-        if !a.get_attribute("href").unwrap_or_default().starts_with(ENTRY) || a.has_attribute("download") {
+        let same_origin = web_sys::window().and_then(|w| w.location().origin().ok()) == Some(a.origin());
+        let path = strip_base(&a.pathname(), &w.base.get_value()).map(|p| format!("{p}{}", a.search()));
+        let Some(wanted) = path.as_deref().and_then(Page::parse) else { return };
+        if !same_origin || !a.target().is_empty() || a.has_attribute("download") || wanted.entry() != "apply.html" {
             return;
         }
         ev.prevent_default();
-        let search = a.search();
-        let pairs = web_sys::UrlSearchParams::new_with_str(&search).ok();
-        let get = |k: &str| pairs.as_ref().and_then(|p| p.get(k)).unwrap_or_default();
-        let (step, page, ret) = (get("step"), get("page"), get("return"));
-        let wanted = Page::parse([("step", step.as_str()), ("page", page.as_str()), ("return", ret.as_str())]);
         w.show(wanted, &a.hash(), true);
     });
-    // After a change of page, focus the field named in the address (a "Change" link) or the heading.
+    // Focus the field named in the address (a "Change" link from the check page), or, after a change
+    // of page, the heading.
     Effect::new(move |first: Option<()>| {
         w.page.track();
-        if first.is_some() {
-            request_animation_frame(|| {
-                let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+        let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+        if first.is_some() || hash.len() > 1 {
+            request_animation_frame(move || {
                 if let Some(id) = hash.strip_prefix('#').filter(|h| !h.is_empty()) {
                     dom::focus(id);
                 } else {
@@ -405,8 +357,8 @@ pub fn Wizard(t: &'static ApplyTexts) -> impl IntoView {
                 match w.page.get() {
                     Page::Start => start_page(w),
                     Page::Step(step, back) => step_page(w, step, back),
-                    Page::Check => check_page(w),
-                    Page::Done => done_page(w),
+                    // Shown by send.html: `show` leaves for it.
+                    Page::Check | Page::Done => ().into_any(),
                 }
             }}
             <div class="wizard-tools">
@@ -500,7 +452,7 @@ fn start_page(w: W) -> AnyView {
     let next = move || {
         let d = w.draft.get();
         let page = w.data.with_value(|a| first_incomplete(&d, &a.edition, &a.countries));
-        page.map_or(Page::Check, |s| Page::Step(s, false)).url()
+        href(&page.map_or(Page::Check, |s| Page::Step(s, false)).path())
     };
     let last_saved = move || {
         w.last.with(|l| {
@@ -530,8 +482,16 @@ fn start_page(w: W) -> AnyView {
     {
         html.push_str(&format!("<h2>{}</h2><p>{}</p>", esc(h), esc(p)));
     }
+    let on_its_way = submission::outbox_pending().then(|| {
+        view! {
+            <div class="notice" role="status" data-testid="sending-notice">
+                <p>{t.sending_notice()} " " <a href=w.url(Page::Done)>{t.sending_link()}</a></p>
+            </div>
+        }
+    });
     view! {
         <h1 id="page-title" tabindex="-1">{t.title()}</h1>
+        {on_its_way}
         <div inner_html=html></div>
         {move || if has_draft() {
             view! {
@@ -543,7 +503,7 @@ fn start_page(w: W) -> AnyView {
                 </p>
             }.into_any()
         } else {
-            view! { <p><a class="button" href=Page::Step(Step::AboutYou, false).url() data-testid="start">{t.start_now()}</a></p> }.into_any()
+            view! { <p><a class="button" href=href(&Page::Step(Step::AboutYou, false).path()) data-testid="start">{t.start_now()}</a></p> }.into_any()
         }}
         {files(w)}
     }
@@ -561,7 +521,7 @@ fn error_summary(w: W, errors: RwSignal<Vec<FieldError>>, to_steps: bool) -> imp
                         let id = x.element_id();
                         let text = t.error(x);
                         if to_steps {
-                            let url = format!("{}#{id}", Page::Step(step_of(&x.field), true).url());
+                            let url = format!("{}#{id}", href(&Page::Step(Step::of_field(&x.field), true).path()));
                             view! { <li><a href=url>{text}</a></li> }.into_any()
                         } else {
                             let link = format!("#{id}");
@@ -613,7 +573,7 @@ fn step_page(w: W, step: Step, back_to_check: bool) -> AnyView {
     let progress =
         fill(t.step_of(), &[("x", &step.number().to_string()), ("y", &Step::ALL.len().to_string()), ("name", name)]);
     view! {
-        <a class="back-link" href=back.url()>{t.back()}</a>
+        <a class="back-link" href=href(&back.path())>{t.back()}</a>
         {error_summary(w, errors, false)}
         <form class="wizard-form" novalidate on:submit=submit data-step=step.slug()>
             <p class="caption" data-testid="progress">{progress}</p>
@@ -826,11 +786,6 @@ const CAREER: [CareerStage; 3] = [CareerStage::Junior, CareerStage::MidCareer, C
 const AUTHORITY: [Authority; 2] = [Authority::Local, Authority::Metropolitan];
 const MEMBER: [Membership; 3] = [Membership::Yes, Membership::No, Membership::NotSure];
 const ENGLISH: [EnglishLevel; 3] = [EnglishLevel::Fluent, EnglishLevel::Working, EnglishLevel::Basic];
-
-/// Yes (index 0) or no (index 1).
-fn yes_index(v: Option<bool>) -> Option<usize> {
-    v.map(|v| usize::from(!v))
-}
 
 fn about_fields(c: C) -> Vec<AnyView> {
     let t = c.w.t;
@@ -1135,188 +1090,6 @@ fn quote(w: W) -> AnyView {
             </dl>
             <p class="hint">{t.fee_note()}</p>
         </section>
-    }
-    .into_any()
-}
-
-fn answer(t: &'static ApplyTexts, s: &str) -> String {
-    if s.trim().is_empty() {
-        t.not_answered().to_owned()
-    } else {
-        s.to_owned()
-    }
-}
-
-/// The label of the chosen option (by its index in the same list the radios show), or "not answered".
-fn choice(t: &'static ApplyTexts, index: Option<usize>, labels: &[&'static str]) -> String {
-    index.and_then(|i| labels.get(i)).map_or_else(|| t.not_answered().to_owned(), |l| (*l).to_owned())
-}
-
-/// The rows of one section of the check page: (label, answer, field).
-fn rows(t: &'static ApplyTexts, d: &Draft, a: &AppData, step: Step) -> Vec<(String, String, String)> {
-    let yn = |v: Option<bool>| choice(t, yes_index(v), &t.yes_no());
-    let ticked = |b: bool| if b { t.yes().to_owned() } else { t.no().to_owned() };
-    let r = |label: &str, value: String, field: &str| (label.to_owned(), value, field.to_owned());
-    match step {
-        Step::AboutYou => {
-            let x = &d.about;
-            vec![
-                r(t.first_name(), answer(t, &x.first_name), "about.first_name"),
-                r(t.surname(), answer(t, &x.surname), "about.surname"),
-                r(t.email(), answer(t, &x.email), "about.email"),
-                r(t.phone(), answer(t, &x.phone), "about.phone"),
-                r(t.job_title(), answer(t, &x.job_title), "about.job_title"),
-                r(t.department(), answer(t, &x.department), "about.department"),
-                r(t.years(), answer(t, &x.years_experience), "about.years_experience"),
-                r(t.career(), choice(t, x.career_stage.map(|v| v as usize), &t.career_options()), "about.career_stage"),
-            ]
-        }
-        Step::Organisation => {
-            let o = &d.organisation;
-            let country = o
-                .country
-                .as_deref()
-                .and_then(|c| a.countries.get(c))
-                .map_or_else(|| t.not_answered().to_owned(), |c| intl::country_name(a.locale.intl_tag(), c));
-            let mut v = vec![
-                r(t.org_name(), answer(t, &o.name), "organisation.name"),
-                r(
-                    t.authority(),
-                    choice(t, o.authority.map(|v| v as usize), &t.authority_options()),
-                    "organisation.authority",
-                ),
-                r(t.city(), answer(t, &o.city), "organisation.city"),
-                r(t.country(), country, "organisation.country"),
-                r(t.member(), choice(t, o.member.map(|v| v as usize), &t.member_options()), "organisation.member"),
-            ];
-            if o.member == Some(Membership::Yes) {
-                v.push(r(t.dues(), yn(o.dues_paid), "organisation.dues_paid"));
-            }
-            v.push(r(t.ia_department(), yn(o.ia_department), "organisation.ia_department"));
-            v
-        }
-        Step::Motivation => {
-            let m = &d.motivation;
-            vec![
-                r(t.why(), answer(t, &m.why), "motivation.why"),
-                r(t.experience(), answer(t, &m.experience), "motivation.experience"),
-                r(t.project(), answer(t, &m.project), "motivation.project"),
-                r(t.english(), choice(t, m.english.map(|v| v as usize), &t.english_options()), "motivation.english"),
-            ]
-        }
-        Step::Registration => {
-            let g = &d.registration;
-            let mut v = vec![r(
-                t.with_colleagues(),
-                choice(t, g.with_colleagues.map(usize::from), &t.alone_together()),
-                "registration.with_colleagues",
-            )];
-            if g.with_colleagues == Some(true) {
-                for (i, x) in g.colleagues.iter().enumerate() {
-                    let label = fill(t.colleague(), &[("n", &(i + 1).to_string())]);
-                    v.push(r(
-                        &label,
-                        format!("{} <{}>", x.name, x.email),
-                        &format!("registration.colleagues.{i}.name"),
-                    ));
-                }
-            }
-            if reduced_place_offered(d, &a.edition, &a.countries) {
-                v.push(r(t.reduced(), ticked(g.reduced_requested), "registration.reduced_requested"));
-            }
-            let opt = |s: &str| if s.trim().is_empty() { String::new() } else { s.to_owned() };
-            v.extend([
-                r(t.billing_organisation(), answer(t, &g.billing_organisation), "registration.billing_organisation"),
-                r(t.billing_address(), answer(t, &g.billing_address), "registration.billing_address"),
-                r(&format!("{}{}", t.tax_id(), t.optional()), opt(&g.tax_id), "registration.tax_id"),
-                r(&format!("{}{}", t.po_reference(), t.optional()), opt(&g.po_reference), "registration.po_reference"),
-                r(t.invoice_email(), answer(t, &g.invoice_email), "registration.invoice_email"),
-            ]);
-            v
-        }
-        Step::Declarations => {
-            let x = &d.declarations;
-            vec![
-                r(t.conditions(), ticked(x.conditions), "declarations.conditions"),
-                r(t.data_consent(), ticked(x.data_consent), "declarations.data_consent"),
-                r(t.truthful(), ticked(x.truthful), "declarations.truthful"),
-            ]
-        }
-    }
-}
-
-fn check_page(w: W) -> AnyView {
-    let t = w.t;
-    w.title(t.check_title(), false);
-    let today = use_today();
-    let errors = RwSignal::new(Vec::<FieldError>::new());
-    let ready = RwSignal::new(None::<String>);
-    let draft = w.draft.get_untracked();
-    // Static rows as one HTML string; the "Change" links are ordinary links to the wizard's pages,
-    // which the wizard's click handler turns into in-app navigations.
-    let mut sections = String::new();
-    for step in Step::ALL {
-        sections.push_str(&format!(
-            "<h2>{}</h2><dl class=\"summary-list check-list\" data-testid=\"check-{}\">",
-            esc(t.step_name(step)),
-            step.slug()
-        ));
-        for (label, value, field) in w.data.with_value(|a| rows(t, &draft, a, step)) {
-            let url = format!("{}#{}", Page::Step(step, true).url(), field.replace('.', "-"));
-            sections.push_str(&format!(
-                "<div><dt>{l}</dt><dd class=\"answer\">{}</dd><dd class=\"change\"><a href=\"{}\">{}<span class=\"visually-hidden\"> {l}</span></a></dd></div>",
-                esc(&value),
-                esc(&url),
-                esc(t.change()),
-                l = esc(&label)
-            ));
-        }
-        sections.push_str("</dl>");
-    }
-    let send = move |_| {
-        let d = w.draft.get_untracked();
-        match w.data.with_value(|a| finalize(&d, &a.edition, &a.countries, today)) {
-            Err(e) => {
-                errors.set(e);
-                ready.set(None);
-                w.title(t.check_title(), true);
-                request_animation_frame(|| dom::focus("error-summary"));
-            }
-            Ok(application) => {
-                errors.set(Vec::new());
-                w.title(t.check_title(), false);
-                ready.set(Some(crate::domain::json::ToJson::to_json(&application.answers).to_pretty()));
-                request_animation_frame(|| dom::focus("ready-title"));
-            }
-        }
-    };
-    view! {
-        <a class="back-link" href=Page::Step(Step::Declarations, false).url()>{t.back()}</a>
-        {error_summary(w, errors, true)}
-        <h1 id="page-title" tabindex="-1">{t.check_title()}</h1>
-        <div inner_html=sections></div>
-        {quote(w)}
-        <p><button type="button" class="button" data-testid="send" on:click=send>{t.send()}</button></p>
-        {move || ready.get().map(|json| view! {
-            <div class="notice ready" data-testid="ready">
-                <h2 id="ready-title" tabindex="-1">{t.ready_title()}</h2>
-                <p>{t.ready_body()}</p>
-                <button type="button" class="button" data-testid="download-application"
-                    on:click=move |_| storage::download("metropolis-diploma-application.json", &json)>{t.download_application()}</button>
-            </div>
-        })}
-        {files(w)}
-    }
-    .into_any()
-}
-
-fn done_page(w: W) -> AnyView {
-    let t = w.t;
-    w.title(t.done_title(), false);
-    view! {
-        <h1 id="page-title" tabindex="-1">{t.done_title()}</h1>
-        <p>{t.done_body()}</p>
-        <p><a href=Page::Check.url()>{t.check_title()}</a></p>
     }
     .into_any()
 }

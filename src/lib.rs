@@ -18,4 +18,6 @@ pub mod embed_app;
 #[cfg(feature = "web")]
 pub mod pages;
 #[cfg(feature = "web")]
+pub mod send_app;
+#[cfg(feature = "web")]
 pub mod shell;

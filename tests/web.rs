@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use metropolis_diploma::app::{provide_loaded, Lang, Today, UiTexts};
+use metropolis_diploma::domain::config::Config;
 use metropolis_diploma::domain::countries::Countries;
 use metropolis_diploma::domain::edition::{Edition, EditionError, EditionProblem};
 use metropolis_diploma::domain::json::{self, Expected, Json, Problem};
@@ -36,6 +37,7 @@ fn app_data() -> AppData {
         locale: Locale::En,
         texts: texts(),
         catalogue: catalogue(),
+        config: Config::from_json(include_str!("../public/config.json")).unwrap(),
         edition: Edition::from_json(include_str!("../public/edition.json")).unwrap(),
         countries: Countries::from_csv(include_str!("../public/data/wb-income-classification.csv")).unwrap(),
     }

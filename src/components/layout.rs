@@ -28,3 +28,20 @@ pub fn Layout(children: Children) -> impl IntoView {
         <footer class="site-footer"><p>{t.footer()}</p></footer>
     }
 }
+
+/// The frame of the application form's pages (`apply.html`, `send.html`): like [`Layout`] without
+/// the site navigation, as in a transactional service (the brand still links to the course), which
+/// also keeps those bundles within their budget.
+#[component]
+pub fn FormLayout(children: Children) -> impl IntoView {
+    let t = use_texts();
+    view! {
+        <a class="skip-link" href="#main">{t.skip_to_content()}</a>
+        <header class="site-header">
+            <a class="brand" href=href("/")>{t.site_name()}</a>
+            <LangSwitch />
+        </header>
+        <main id="main" tabindex="-1">{children()}</main>
+        <footer class="site-footer"><p>{t.footer()}</p></footer>
+    }
+}

@@ -1,5 +1,6 @@
 //! Small shared widgets.
 
+pub mod answers;
 pub mod country_picker;
 pub mod lang_switch;
 pub mod layout;

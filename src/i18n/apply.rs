@@ -27,15 +27,20 @@ pub struct ApplyTexts in apply_keys {
         add_colleague, remove_colleague, reduced, reduced_hint, invoice_title, billing_organisation,
         billing_address, tax_id, po_reference, invoice_email, conditions, refund_link,
         data_consent, truthful, check_title, change, fee_title, fee_per_person,
-        fee_people, fee_total, fee_note, send, ready_title, ready_body,
-        download_application, done_title, done_body, required_other, colleague_name_required, colleague_email_required,
-        invalid_email, invalid_phone, invalid_years, too_many_words, no_colleagues, too_many_people,
-        must_accept, unknown_country,
+        fee_people, fee_total, fee_note, send, required_other, colleague_name_required,
+        colleague_email_required, invalid_email, invalid_phone, invalid_years, too_many_words, no_colleagues,
+        too_many_people, must_accept, unknown_country, done_title, done_body, reference_label,
+        reference_hint, next_title, record_title, print_record, sent_at, nothing_sent,
+        send_title, status_sending, status_waiting, status_offline, paused_title, paused_body,
+        paused_reason, reason_network, reason_timeout, reason_status, try_again, conflict_title,
+        conflict_body, sending_notice, sending_link, rejected_title, rejected_quote, rejected_other,
+        send_no_storage,
     }
     others {
         need: &'static [&'static str],
         step_names: [&'static str; 5],
         required: &'static [(&'static str, &'static str)],
+        next_steps: &'static [&'static str],
     }
 }
 }

@@ -8,6 +8,7 @@
 pub mod apply;
 pub mod catalogue;
 
+use crate::domain::config::ConfigError;
 use crate::domain::countries::{CountriesError, CountriesProblem};
 use crate::domain::edition::{Discount, EditionError, EditionProblem};
 use crate::domain::fees::{Note, ReducedTier};
@@ -121,7 +122,7 @@ pub struct Texts in site_keys {
         data_error_title, data_error_intro, data_error_file, data_error_field, data_error_problem, data_error_whole_file,
         data_error_fetch, data_error_contact, problem_syntax, problem_too_deep, problem_missing, problem_unknown,
         problem_expected, expect_text, expect_whole_number, expect_boolean, expect_list, expect_object,
-        expect_amount, expect_percent, expect_date, expect_one_of, problem_fiscal_year, problem_schema,
+        expect_amount, expect_percent, expect_date, expect_one_of, problem_fiscal_year, problem_schema, config_bad_endpoint, config_bad_timeout, config_bad_origin,
         problem_empty, problem_email, problem_currency, problem_end_before_start, problem_too_small, problem_below_minimum,
         problem_after_start, problem_missing_discount, problem_duplicate_discount, problem_unknown_year, problem_zero, countries_problem_line,
         countries_bad_header, countries_cell_count, countries_bad_code, countries_bad_class, countries_duplicate, countries_no_rows,
@@ -280,6 +281,19 @@ impl Texts {
                 };
                 fill(self.problem_expected(), &[("found", found), ("expected", &what)])
             }
+        }
+    }
+
+    /// The sentence for a problem in the deployment configuration.
+    #[must_use]
+    pub fn config_problem(&self, error: &ConfigError) -> String {
+        match error {
+            ConfigError::Format(e) => self.json_problem(&e.problem),
+            ConfigError::UnsupportedSchema { found } => fill(self.problem_schema(), &[("found", &found.to_string())]),
+            ConfigError::BadEndpoint => self.config_bad_endpoint().to_owned(),
+            ConfigError::BadTimeout => self.config_bad_timeout().to_owned(),
+            ConfigError::BadOrigin(_) => self.config_bad_origin().to_owned(),
+            ConfigError::BadEmail(_) => self.problem_email().to_owned(),
         }
     }
 

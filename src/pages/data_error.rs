@@ -2,7 +2,7 @@
 
 use crate::app::UiTexts;
 use crate::i18n::fill;
-use crate::shell::data::{LoadError, COUNTRIES_FILE, EDITION_FILE};
+use crate::shell::data::{LoadError, CONFIG_FILE, COUNTRIES_FILE, EDITION_FILE};
 use crate::shell::dom;
 use leptos::prelude::*;
 
@@ -16,7 +16,7 @@ pub fn DataErrorPage(error: LoadError) -> impl IntoView {
         let (file, detail) = match &error {
             LoadError::Catalogue { file, error } => (*file, format!("{}: {:?}", error.path, error.problem)),
             LoadError::Fetch { file, status } => (*file, format!("HTTP {status}")),
-            LoadError::Edition(_) | LoadError::Countries(_) => ("", String::new()),
+            LoadError::Edition(_) | LoadError::Countries(_) | LoadError::Config(_) => ("", String::new()),
         };
         dom::set_title("Metropolis Diploma");
         return view! {
@@ -36,6 +36,7 @@ pub fn DataErrorPage(error: LoadError) -> impl IntoView {
         }
         LoadError::Catalogue { file, error } => (*file, error.path.clone(), t.json_problem(&error.problem)),
         LoadError::Edition(e) => (EDITION_FILE, e.field.clone(), t.edition_problem(e)),
+        LoadError::Config(e) => (CONFIG_FILE, e.field(), t.config_problem(e)),
         LoadError::Countries(e) => (COUNTRIES_FILE, String::new(), t.countries_problem(e)),
     };
     let field = if field.is_empty() { t.data_error_whole_file().to_owned() } else { field };

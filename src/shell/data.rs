@@ -1,5 +1,6 @@
 //! Loading the catalogue, the edition and the country file at run time.
 
+use crate::domain::config::{Config, ConfigError};
 use crate::domain::countries::{Countries, CountriesError};
 use crate::domain::edition::{Edition, EditionError};
 use crate::domain::json::{self, Json, JsonError};
@@ -9,6 +10,8 @@ use wasm_bindgen_futures::JsFuture;
 
 /// The edition file, relative to the app's base.
 pub const EDITION_FILE: &str = "edition.json";
+/// The deployment configuration, relative to the app's base.
+pub const CONFIG_FILE: &str = "config.json";
 /// The World Bank country file, relative to the app's base.
 pub const COUNTRIES_FILE: &str = "data/wb-income-classification.csv";
 
@@ -31,6 +34,8 @@ pub enum LoadError {
     },
     /// The edition file is invalid.
     Edition(EditionError),
+    /// The deployment configuration is invalid.
+    Config(ConfigError),
     /// The country file is invalid.
     Countries(CountriesError),
 }
@@ -44,8 +49,10 @@ pub struct AppData {
     pub texts: &'static Texts,
     /// The whole catalogue, for the entry's own section (`embed`, `apply`).
     pub catalogue: Json,
-    /// The edition.
+    /// The edition, with the configuration's contact overrides applied.
     pub edition: Edition,
+    /// The deployment configuration.
+    pub config: Config,
     /// The income classes.
     pub countries: Countries,
 }
@@ -59,7 +66,7 @@ pub struct LoadFailure {
     pub texts: Option<&'static Texts>,
 }
 
-/// Fetches and validates the catalogue of `locale`, the edition and the country file.
+/// Fetches and validates the catalogue of `locale`, the configuration, the edition and the country file.
 ///
 /// # Errors
 /// The first file that is missing or invalid, with the texts if they could be read.
@@ -67,6 +74,7 @@ pub async fn load(locale: Locale) -> Result<AppData, LoadFailure> {
     // The three requests start here; the JS promises run while the first is awaited.
     let file = locale.catalogue_file();
     let catalogue = start(file);
+    let config = start(CONFIG_FILE);
     let edition = start(EDITION_FILE);
     let countries = start(COUNTRIES_FILE);
     let fail = |error| LoadFailure { error, texts: None };
@@ -75,12 +83,15 @@ pub async fn load(locale: Locale) -> Result<AppData, LoadFailure> {
     let site = catalogue.get("site").unwrap_or(&Json::Null);
     let texts: &'static Texts = Box::leak(Box::new(Texts::read(site, "site").map_err(|e| fail(bad(e)))?));
     let fail = |error| LoadFailure { error, texts: Some(texts) };
-    let edition = Edition::from_json(&read(EDITION_FILE, edition).await.map_err(fail)?)
+    let config =
+        Config::from_json(&read(CONFIG_FILE, config).await.map_err(fail)?).map_err(|e| fail(LoadError::Config(e)))?;
+    let mut edition = Edition::from_json(&read(EDITION_FILE, edition).await.map_err(fail)?)
         .map_err(|e| fail(LoadError::Edition(e)))?;
+    edition.contact = config.contact(&edition.contact);
     let countries = Countries::from_csv(&read(COUNTRIES_FILE, countries).await.map_err(fail)?)
         .map_err(|e| fail(LoadError::Countries(e)))?;
     edition.check_countries(&countries).map_err(|e| fail(LoadError::Edition(e)))?;
-    Ok(AppData { locale, texts, catalogue, edition, countries })
+    Ok(AppData { locale, texts, catalogue, edition, config, countries })
 }
 
 fn start(file: &str) -> Option<js_sys::Promise> {

@@ -100,3 +100,49 @@ pub fn go_to(url: &str) {
         let _ = w.location().replace(url);
     }
 }
+
+/// `encodeURIComponent`.
+#[must_use]
+pub fn encode(text: &str) -> String {
+    js_sys::encode_uri_component(text).into()
+}
+
+/// When an entry was reached through the main app's redirect (`apply.html?at=/apply/check`), puts
+/// the intended address back in the address bar (under the base) without a reload.
+pub fn restore_redirected_path(base: &str) {
+    let Some(at) = query_pairs().into_iter().find(|(k, _)| k == "at").map(|(_, v)| v) else { return };
+    if !at.starts_with('/') || at.starts_with("//") {
+        return;
+    }
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{base}{at}")));
+    }
+}
+
+/// Leaves for another document, adding a history entry.
+pub fn go_to_url(url: &str) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().assign(url);
+    }
+}
+
+/// Replaces the address (same document, no history entry).
+pub fn replace_path(url: &str) {
+    if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url));
+    }
+}
+
+/// Changes the address (same document) with a history entry.
+pub fn push_path(url: &str) {
+    if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url));
+    }
+}
+
+/// Loads the current page again.
+pub fn reload() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().reload();
+    }
+}

@@ -4,7 +4,7 @@ use super::dom;
 use crate::i18n::Locale;
 
 /// The localStorage key of the remembered language.
-pub const STORAGE_KEY: &str = "metropolis-diploma-lang";
+pub const STORAGE_KEY: &str = "metropolis-diploma.lang";
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window().and_then(|w| w.local_storage().ok().flatten())

@@ -8,3 +8,4 @@ pub mod intl;
 pub mod lang;
 pub mod nav;
 pub mod storage;
+pub mod submission;

@@ -6,8 +6,12 @@
 //   /diploma/    a sub-path deployment (one build must work in both)
 //   /broken/     the sub-path deployment with a broken edition file:
 //                /broken/edition.json is tests/e2e/fixtures/broken-edition.json
-// with SPA fallback: a path whose last segment has no file extension and that is not a file is
-// answered with that mount's index.html (so deep links such as /diploma/estimate?member=yes
+//   /quick/      the sub-path deployment with a 3-second submission timeout (fixtures/quick-config.json)
+// With INTAKE_URL set (the reference receiver), <mount>/api/… is forwarded to it, through the
+// faults a test asked for (see proxy()).
+// with the form's routes (/apply, /apply/<step> -> apply.html; /apply/check, /apply/done ->
+// send.html) and SPA fallback: a path whose last segment has no file extension and that is not a
+// file is answered with that mount's index.html (so deep links such as /diploma/estimate?member=yes
 // survive a reload). Missing files with an extension are 404.
 //
 // CLI:  node tests/e2e/server.mjs [--port N] [--host H] [--root DIR] [--plain]
@@ -57,6 +61,7 @@ export function defaultMounts(root) {
       root,
       overrides: { 'edition.json': join(HERE, 'fixtures', 'broken-edition.json') },
     },
+    { prefix: '/quick/', root, overrides: { 'config.json': join(HERE, 'fixtures', 'quick-config.json') } },
     { prefix: '/', root },
   ];
 }
@@ -87,8 +92,82 @@ function notFound(res, req, msg = 'Not found') {
   res.end(req.method === 'HEAD' ? undefined : `${msg}\n`);
 }
 
-export function handler(mounts, { log = false } = {}) {
+// The form's pages and the file that serves each, as the README's server configuration maps them.
+export function entryFor(rel) {
+  if (/^apply\/(check|done)\/?$/.test(rel)) return 'send.html';
+  if (/^apply(\/[a-z-]+)?\/?$/.test(rel)) return 'apply.html';
+  return null;
+}
+
+// Faults the tests inject between the browser and the receiver, per idempotency key:
+// POST /__faults {"key": "…", "faults": ["500", "429:2", "drop", "drop-after-store", "hang",
+//                                       {"status": 422, "body": {…}}]}
+// Each POST to …/api/applications with that Idempotency-Key takes the next fault; none left: forwarded.
+const faults = new Map();
+const hanging = new Set();
+
+function proxy(req, res, intake, rel) {
+  const key = req.headers['idempotency-key'] || '';
+  const queue = faults.get(key) || [];
+  const fault = req.method === 'POST' ? queue.shift() : undefined;
+  const reply = (status, headers = {}, body = '') => {
+    res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...headers });
+    res.end(body);
+  };
+  if (fault && typeof fault === 'object') {
+    return reply(fault.status, fault.headers || {}, JSON.stringify(fault.body ?? {}));
+  }
+  if (fault === 'drop') return req.socket.destroy();
+  if (fault === 'hang') return hanging.add(res);
+  if (fault && /^\d{3}(:\d+)?$/.test(fault)) {
+    const [status, after] = fault.split(':');
+    return reply(Number(status), after ? { 'Retry-After': after } : {}, '{"errors":[]}');
+  }
+  const chunks = [];
+  req.on('data', (c) => chunks.push(c));
+  req.on('end', async () => {
+    try {
+      const headers = {};
+      for (const h of ['content-type', 'idempotency-key', 'authorization', 'accept']) {
+        if (req.headers[h]) headers[h] = req.headers[h];
+      }
+      const upstream = await fetch(`${intake}/${rel}${req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : ''}`, {
+        method: req.method,
+        headers,
+        body: req.method === 'POST' ? Buffer.concat(chunks) : undefined,
+      });
+      const body = Buffer.from(await upstream.arrayBuffer());
+      // The receiver has stored the application; the browser never hears of it.
+      if (fault === 'drop-after-store') return req.socket.destroy();
+      const out = { 'Content-Type': upstream.headers.get('content-type') || 'application/json', 'Cache-Control': 'no-store' };
+      if (upstream.headers.get('retry-after')) out['Retry-After'] = upstream.headers.get('retry-after');
+      res.writeHead(upstream.status, out);
+      res.end(body);
+    } catch (e) {
+      reply(502, {}, JSON.stringify({ errors: [{ field: 'body', code: 'bad_gateway', message: String(e) }] }));
+    }
+  });
+}
+
+export function handler(mounts, { log = false, intake = process.env.INTAKE_URL } = {}) {
   return (req, res) => {
+    if (intake && req.url === '/__faults' && req.method === 'POST') {
+      const chunks = [];
+      req.on('data', (c) => chunks.push(c));
+      req.on('end', () => {
+        const { key, faults: list } = JSON.parse(Buffer.concat(chunks).toString() || '{}');
+        faults.set(key, [...(list || [])]);
+        res.writeHead(204);
+        res.end();
+      });
+      return;
+    }
+    if (intake) {
+      const path = new URL(req.url, 'http://x').pathname;
+      const mount = mounts.find((m) => path.startsWith(m.prefix));
+      const rel = mount ? path.slice(mount.prefix.length) : '';
+      if (rel.startsWith('api/')) return proxy(req, res, intake, rel);
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' });
       return res.end();
@@ -129,6 +208,9 @@ export function handler(mounts, { log = false } = {}) {
       const type = CONTENT_TYPES[extname(file).toLowerCase()] || 'application/octet-stream';
       return send(res, req, 200, type, file);
     }
+    // The form's pages: apply.html and send.html, as the README's server configuration says.
+    const entry = entryFor(rel);
+    if (entry && isFile(join(root, entry))) return send(res, req, 200, CONTENT_TYPES['.html'], join(root, entry));
     // SPA fallback: the last segment has no extension -> the mount's index.html.
     const last = rel.split('/').pop() || '';
     if (!extname(last)) {

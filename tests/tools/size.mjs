@@ -5,6 +5,8 @@
 // entry with its own budget:
 //   app shell    index.html and the js/wasm/css it loads           brotli <= 150,000 (SIZE_BUDGET_BYTES)
 //   embed entry  embed.html and the js/wasm/css it loads, + embed.js  brotli <= 150,000 (EMBED_ENTRY_BUDGET_BYTES)
+//   apply entry  apply.html (the application form) and what it loads   brotli <= 150,000 (SIZE_BUDGET_BYTES)
+//   send entry   send.html (sending and confirmation) and what it loads brotli <= 150,000 (SIZE_BUDGET_BYTES)
 //   embed.js     the script partner pages load                      brotli <= 3,000 (EMBED_BUDGET_BYTES)
 // An entry's files are read from its HTML (./name.js, ./name_bg.wasm, ./name.css) and from the
 // relative imports of its JavaScript, so a file only the other entry loads is never counted.
@@ -36,6 +38,8 @@ for (const b of [budget, entryBudget, scriptBudget]) {
 
 const APP_ENTRY = 'index.html';
 const EMBED_ENTRY = 'embed.html';
+// The application form and its sending page: separate entries, each with the app's budget.
+const FORM_ENTRIES = [['apply entry', 'apply.html'], ['send entry', 'send.html']];
 // The embed script is loaded by partner pages, not by the app.
 const EMBED_SCRIPT = 'embed.js';
 // Extensions a browser loads from this site (the others in dist/, e.g. data/README.md, are not shown).
@@ -121,7 +125,8 @@ const appFiles = entryFiles(APP_ENTRY);
 const embedFiles = entryFiles(EMBED_ENTRY);
 if (rows.has(EMBED_SCRIPT)) embedFiles.push(EMBED_SCRIPT);
 else problems.push(`${EMBED_SCRIPT} is not in ${distDir} (public/ is copied by index.html's build)`);
-const isData = (f) => f === 'edition.json' || /^data\/.*\.csv$/.test(f);
+const formFiles = FORM_ENTRIES.map(([, html]) => entryFiles(html));
+const isData = (f) => /^(edition|config)\.json$/.test(f) || /^data\/.*\.csv$/.test(f) || /^i18n\/.*\.json$/.test(f);
 
 const fmt = (n) => n.toLocaleString('en-US');
 const sum = (list, key) => list.reduce((a, r) => a + r[key], 0);
@@ -147,7 +152,8 @@ console.log(`Size report for ${where} (bytes)`);
 header();
 console.log(rule);
 for (const r of all) {
-  const tags = [appFiles.includes(r.file) && 'app', embedFiles.includes(r.file) && 'embed', isData(r.file) && 'data']
+  const tags = [appFiles.includes(r.file) && 'app', embedFiles.includes(r.file) && 'embed',
+    formFiles[0].includes(r.file) && 'apply', formFiles[1].includes(r.file) && 'send', isData(r.file) && 'data']
     .filter(Boolean);
   console.log(line(r.file, fmt(r.raw), fmt(r.gzip), fmt(r.brotli), tags.join('+') || '(not loaded by an entry)'));
 }
@@ -178,9 +184,16 @@ check('embed entry', sum(embed, 'brotli'), entryBudget);
 const script = rows.get(EMBED_SCRIPT);
 if (script) check(EMBED_SCRIPT, script.brotli, scriptBudget);
 
+FORM_ENTRIES.forEach(([label, html], i) => {
+  const list = formFiles[i].map((f) => rows.get(f));
+  table(`${label[0].toUpperCase()}${label.slice(1)}: what ${html} loads (html+js+wasm+css)`, formFiles[i]);
+  total(label, list);
+  check(label, sum(list, 'brotli'), budget);
+});
+
 const data = all.filter((r) => isData(r.file));
 console.log('');
-console.log(line(`data both entries fetch (${data.length} files, not budgeted)`, fmt(sum(data, 'raw')), fmt(sum(data, 'gzip')), fmt(sum(data, 'brotli'))));
+console.log(line(`data the entries fetch (${data.length} files, not budgeted; a page reads one catalogue)`, fmt(sum(data, 'raw')), fmt(sum(data, 'gzip')), fmt(sum(data, 'brotli'))));
 
 if (problems.length) {
   console.log('');
