@@ -15,16 +15,19 @@ use crate::pages::{
     embed::{EmbedFrame, EmbedPage},
 };
 use crate::shell::data::LoadError;
-use crate::shell::{dom, embed};
+use crate::shell::dom;
 use leptos::prelude::*;
 
 /// The embed entry: the frame when the address has `frame=1`, the partner page otherwise; the data
 /// error page when the edition or country file cannot be used.
 #[component]
 pub fn EmbedApp() -> impl IntoView {
-    let frame = is_frame(dom::query_pairs().iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    // `embed.html?frame=1&…` (embed.js's frames), or `/embed/estimate` when the server maps it here.
+    let path = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
+    let frame = is_frame(dom::query_pairs().iter().map(|(k, v)| (k.as_str(), v.as_str())))
+        || path.trim_end_matches('/').ends_with("/embed/estimate");
     // A partner's frame follows the partner's `lang=`, without changing the visitor's own choice.
-    let state = provide_shared(&embed::entry_base(), !frame);
+    let state = provide_shared(&dom::base_path(), !frame);
 
     move || match state.get() {
         None => ().into_any(),

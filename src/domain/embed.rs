@@ -21,13 +21,6 @@ pub fn is_frame<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> bool
     pairs.into_iter().any(|pair| pair == FRAME_PARAM)
 }
 
-/// The app's base path (no trailing slash: `""` or `"/diploma"`) from the pathname of a document at
-/// the app's root, such as `/diploma/embed.html`: everything before the last `/`.
-#[must_use]
-pub fn base_of(pathname: &str) -> &str {
-    pathname.rfind('/').map_or("", |i| &pathname[..i])
-}
-
 /// The `channel` of every message: lets a page that receives other messages tell ours apart.
 pub const CHANNEL: &str = "metropolis-estimator";
 /// The message format's version. A change that breaks readers gets a new number.
@@ -278,16 +271,19 @@ impl EmbedOptions {
         o
     }
 
-    /// The inline style of the frame's root element: CSS custom properties and the font, built only
-    /// from validated values (empty when there is no theme).
+    /// The style properties of the frame's root element: CSS custom properties and the font, built
+    /// only from validated values (none when there is no theme). The shell sets them one by one
+    /// through the CSSOM, which a Content-Security-Policy without `'unsafe-inline'` allows, where a
+    /// `style` attribute would be blocked.
     #[must_use]
-    pub fn style(&self) -> String {
-        let mut s = String::new();
+    pub fn style(&self) -> Vec<(&'static str, String)> {
+        let mut s = Vec::new();
         if let Some(c) = self.accent {
-            s.push_str(&format!("--accent:{};--accent-dark:{};", c.css(), c.darker().css()));
+            s.push(("--accent", c.css()));
+            s.push(("--accent-dark", c.darker().css()));
         }
         if let Some(f) = &self.font {
-            s.push_str(&format!("font-family:{f};"));
+            s.push(("font-family", f.clone()));
         }
         s
     }

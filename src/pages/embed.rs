@@ -45,6 +45,13 @@ pub fn EmbedFrame() -> impl IntoView {
         target.try_with_value(|o| o.as_ref().map(|o| embed::post(o, &m)));
     };
     let root = NodeRef::<leptos::html::Main>::new();
+    let theme = options.style();
+    root.on_load(move |el| {
+        let style = wasm_bindgen::JsCast::unchecked_ref::<web_sys::HtmlElement>(&el).style();
+        for (name, value) in &theme {
+            let _ = style.set_property(name, value);
+        }
+    });
     Effect::new(move |started: Option<()>| {
         let query = state.params().to_query();
         let summary = current.with(|q| QuoteSummary::new(q, &query));
@@ -61,7 +68,7 @@ pub fn EmbedFrame() -> impl IntoView {
     let class = if options.compact { "embed compact" } else { "embed" };
 
     view! {
-        <main class=class style=options.style() node_ref=root>
+        <main class=class node_ref=root aria-label=t.estimate_title()>
             <h1 class="embed-title">{t.estimate_title()}</h1>
             <div class="estimator">
                 <EstimateForm state />

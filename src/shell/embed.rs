@@ -2,18 +2,10 @@
 //! and loading `embed.js` for the live preview. No storage is used here (browsers partition it in
 //! third-party frames).
 
-use crate::domain::embed::{base_of, height_px, Message, Origin};
+use crate::domain::embed::{height_px, Message, Origin};
 use js_sys::{Array, Function, Object, Reflect};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-
-/// The app's base path (`""` or `"/diploma"`) for `embed.html`, which sits at the app's root next to
-/// `index.html` and has no `<base>`: the directory of its own address.
-#[must_use]
-pub fn entry_base() -> String {
-    let path = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
-    base_of(&path).to_owned()
-}
 
 /// Posts a message to the parent window, only to `origin` (never `*`). Does nothing outside a
 /// frame, or when the browser refuses.
