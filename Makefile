@@ -18,6 +18,7 @@ ROOT      := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
 CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
 TOOLS_DIR := $(ROOT)/tests/tools
 E2E_DIR   := $(ROOT)/tests/e2e
+BENCH_DIR := $(ROOT)/tests/bench
 DIST      := $(ROOT)/dist
 # The other entries, each its own trunk build into target/dist-<entry>/, copied into dist/ by
 # `make build`: embed.html (the partner embed), apply.html (the application form), send.html
@@ -55,7 +56,7 @@ API_PORT ?= 8787
 SERVE_PORT ?= 8080
 E2E_PORT ?= 4173
 
-.PHONY: help serve dev preview test lint unit wasm-test build size e2e clean \
+.PHONY: help serve dev preview bench test lint unit wasm-test build size e2e clean \
         tools test-tools fetch install-rust install-trunk install-wasm-bindgen install-wasm-opt \
         install-chromium install-e2e check-pins
 
@@ -71,6 +72,7 @@ help:
 	@echo 'make e2e        Playwright tests against dist/ (served at /, /diploma/, /broken/)'
 	@echo 'make preview    serve dist/ on http://127.0.0.1:$(E2E_PORT)/ (and /diploma/) like the e2e tests;'
 	@echo '                the partner embed is http://127.0.0.1:$(E2E_PORT)/embed.html (after make build)'
+	@echo 'make bench      Lighthouse (mobile) and the estimate recompute time on the release build; checks the speed budgets'
 	@echo 'make tools      install only the build tools (wasm32 target, trunk, wasm-bindgen-cli, wasm-opt)'
 	@echo 'make test-tools install the build tools and the test tools (chromium, chromedriver, Playwright)'
 	@echo 'make clean      remove dist/, target/dist-<entry>/ and test reports (never cargo clean)'
@@ -143,7 +145,7 @@ check-pins:
 # ---------------------------------------------------------------------------------------------
 # Run
 
-serve: build install-e2e
+serve: build
 	@# The reference receiver in the background (database under data/, INTAKE_TOKEN from the
 	@# environment for GET), stopped when the server stops; the server forwards /api to it, and
 	@# serves every entry (the app, the embed, the form) with the routes the README describes.
@@ -215,6 +217,7 @@ build: tools fetch
 	    fi; \
 	  done; \
 	done
+	@node $(TOOLS_DIR)/csp.mjs $(DIST)
 
 $(ROOT)/target/dist-%.stamp: $(ROOT)/%.html $(ENTRY_INPUTS)
 	@echo '==> trunk build --release $*.html into target/dist-$*'
@@ -232,6 +235,17 @@ e2e: install-chromium install-e2e
 	cargo build -p intake
 	@echo '==> Playwright e2e tests against dist/'
 	cd $(E2E_DIR) && rc=0 && { playwright test || rc=$$?; node summary.mjs; exit $$rc; }
+
+# Lighthouse (mobile) on /, /estimate, /apply and /embed/estimate of the release build, and the
+# estimate recompute time; prints the table of the README's "Speed" section and checks its budgets.
+# Not part of `make test`: a benchmark on a shared machine prints figures, it is not a timed test.
+bench: build install-chromium install-e2e $(BENCH_DIR)/node_modules/.installed
+	node $(BENCH_DIR)/bench.mjs
+
+$(BENCH_DIR)/node_modules/.installed: $(BENCH_DIR)/package.json $(BENCH_DIR)/package-lock.json
+	@echo '==> npm ci (tests/bench: lighthouse 12.2.3)'
+	cd $(BENCH_DIR) && npm ci --no-audit --no-fund
+	@touch $@
 
 clean:
 	rm -rf $(DIST) $(addprefix $(ROOT)/target/dist-,$(ENTRIES)) $(addsuffix .stamp,$(addprefix $(ROOT)/target/dist-,$(ENTRIES))) $(E2E_DIR)/test-results $(E2E_DIR)/playwright-report

@@ -21,9 +21,10 @@
 // API:  import { startServer } from './server.mjs'; const s = await startServer({ port: 0 });
 //       s.url, s.port, await s.close()
 import { createServer } from 'node:http';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import zlib, { brotliCompressSync, gzipSync } from 'node:zlib';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(HERE, '..', '..');
@@ -74,16 +75,55 @@ function isFile(p) {
   }
 }
 
+// The build's Content-Security-Policy (dist/csp.json, written by `make build`), sent with every
+// page so that a violation (a console error) fails the test that caused it. The embed page may also
+// be framed by the partner origin of the embed tests, as a deployment listing it in config.json.
+const PARTNER_ORIGIN = process.env.PARTNER_ORIGIN || 'http://127.0.0.1:4174';
+function cspFor(root, filePath) {
+  if (!filePath || !filePath.endsWith('.html')) return {};
+  try {
+    const csp = JSON.parse(readFileSync(join(root, 'csp.json'), 'utf8'));
+    const embed = filePath.endsWith('embed.html');
+    const policy = embed ? csp.embed.replace('frame-ancestors ', `frame-ancestors ${PARTNER_ORIGIN} `) : csp.pages;
+    return { 'Content-Security-Policy': policy };
+  } catch {
+    return {};
+  }
+}
+
+// Compressed copies (brotli, else gzip), as a deployment serves them: by path and modification time.
+const COMPRESSIBLE = /^(text\/|application\/(json|wasm|javascript|manifest\+json|xml)|image\/svg)/;
+const compressed = new Map();
+function encode(filePath, type, accept) {
+  const coding = /\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : null;
+  if (!coding || !COMPRESSIBLE.test(type)) return null;
+  const key = `${coding}:${filePath}:${statSync(filePath).mtimeMs}`;
+  if (!compressed.has(key)) {
+    const raw = readFileSync(filePath);
+    compressed.set(key, coding === 'br'
+      ? brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } })
+      : gzipSync(raw, { level: 9 }));
+  }
+  return { coding, body: compressed.get(key) };
+}
+
 function send(res, req, status, type, filePath, extraHeaders = {}) {
   const headers = {
     'Content-Type': type,
     'Cache-Control': 'no-store',
     'X-Content-Type-Options': 'nosniff',
+    ...cspFor(dirname(filePath || '.'), filePath),
     ...extraHeaders,
   };
-  if (filePath) headers['Content-Length'] = statSync(filePath).size;
+  const packed = filePath ? encode(filePath, type, req.headers['accept-encoding'] || '') : null;
+  if (packed) {
+    headers['Content-Encoding'] = packed.coding;
+    headers['Vary'] = 'Accept-Encoding';
+    headers['Content-Length'] = packed.body.length;
+  } else if (filePath) headers['Content-Length'] = statSync(filePath).size;
   res.writeHead(status, headers);
   if (req.method === 'HEAD' || !filePath) return res.end();
+  if (packed) return res.end(packed.body);
   createReadStream(filePath).pipe(res);
 }
 
@@ -92,8 +132,10 @@ function notFound(res, req, msg = 'Not found') {
   res.end(req.method === 'HEAD' ? undefined : `${msg}\n`);
 }
 
-// The form's pages and the file that serves each, as the README's server configuration maps them.
+// The embed's and the form's pages and the file that serves each, as the README's server
+// configuration maps them.
 export function entryFor(rel) {
+  if (/^embed(\/estimate)?\/?$/.test(rel)) return 'embed.html';
   if (/^apply\/(check|done)\/?$/.test(rel)) return 'send.html';
   if (/^apply(\/[a-z-]+)?\/?$/.test(rel)) return 'apply.html';
   return null;
