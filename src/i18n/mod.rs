@@ -118,7 +118,7 @@ crate::catalogue! {
 pub struct Texts in site_keys {
     texts {
         site_name, skip_to_content, nav_label, nav_home, nav_estimate, nav_refund,
-        lang_label, footer, loading, not_found_title, not_found_body, back_home,
+        lang_label, colon, footer, loading, not_found_title, not_found_body, back_home,
         data_error_title, data_error_intro, data_error_file, data_error_field, data_error_problem, data_error_whole_file,
         data_error_fetch, data_error_contact, problem_syntax, problem_too_deep, problem_missing, problem_unknown,
         problem_expected, expect_text, expect_whole_number, expect_boolean, expect_list, expect_object,

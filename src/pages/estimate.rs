@@ -209,7 +209,7 @@ pub fn QuotePanel(
         <section class="quote" aria-labelledby="quote-title">
             <h2 id="quote-title">{t.quote_title()}</h2>
             <div class="print-only">
-                <p class="print-title">{t.print_heading()}": "{data.edition.course.name.clone()}</p>
+                <p class="print-title">{t.print_heading()}{t.colon()}{data.edition.course.name.clone()}</p>
                 <p>{fill(t.print_date(), &[("date", &date_fmt(today))])}</p>
             </div>
             {move || quote_memo.with(|q| quote_table(t, q, &fmt))}
@@ -219,7 +219,7 @@ pub fn QuotePanel(
                     <h3 id="reduced-title">{t.reduced_title()}</h3>
                     <p>{t.tier(r.tier)}</p>
                     <p class="figure">
-                        <span>{t.reduced_fee()}": "</span>
+                        <span>{t.reduced_fee()}{t.colon()}</span>
                         <strong data-testid="fee-reduced" data-amount=r.per_person.to_plain()>{fmt(r.per_person)}</strong>
                     </p>
                 </div>
@@ -333,7 +333,7 @@ fn RulesExplained() -> impl IntoView {
                     Some(eb) => fill(t.note_early_bird_applied(), &[("date", &intl::date(locale, eb.last_date))]),
                 },
             };
-            view! { <li><strong>{t.discount(*rule)}": "</strong>{text}</li> }
+            view! { <li><strong>{t.discount(*rule)}{t.colon()}</strong>{text}</li> }
         })
         .collect_view();
     view! {

@@ -153,8 +153,9 @@ fn Timeline(assessment: RefundAssessment) -> impl IntoView {
     // Whole pixels: formatting floats would pull float printing into the WebAssembly.
     #[allow(clippy::cast_possible_truncation)]
     let x = |f: f64| 20 + (f * 360.0).round() as i32;
+    let c = t.colon();
     let label = format!(
-        "{}: {}. {}: {}. {}: {}.",
+        "{}{c}{}. {}{c}{}. {}{c}{}.",
         t.timeline_chosen(),
         intl::date(locale, chosen),
         t.timeline_deadline(),
