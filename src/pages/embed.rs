@@ -142,9 +142,20 @@ pub fn EmbedPage() -> impl IntoView {
         let app = Origin::parse(&app_origin);
         move || app.as_ref().map_or_else(|| format!("script-src {app_origin}; frame-src {app_origin}"), partner_csp)
     };
-    let ancestors = move || match partner_read.get() {
-        Some(Ok(o)) => frame_ancestors(&[o]),
-        _ => format!("{} {}", frame_ancestors(&[]), e.csp_placeholder()),
+    // The origins config.json already allows, then the one typed here.
+    let configured = use_data().config.embed_origins.clone();
+    let ancestors = move || {
+        let mut list = configured.clone();
+        match partner_read.get() {
+            Some(Ok(o)) => {
+                if !list.contains(&o) {
+                    list.push(o);
+                }
+                frame_ancestors(&list)
+            }
+            _ if !list.is_empty() => frame_ancestors(&list),
+            _ => format!("{} {}", frame_ancestors(&[]), e.csp_placeholder()),
+        }
     };
     let theme_error = move |err: ThemeError| match err {
         ThemeError::LowContrast => e.accent_low_contrast(),
