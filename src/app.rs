@@ -6,7 +6,7 @@ use crate::i18n::{Locale, Texts};
 use crate::pages::{
     data_error::DataErrorPage, estimate::EstimatePage, home::HomePage, not_found::NotFoundPage, refund::RefundPage,
 };
-use crate::shell::data::{self, AppData, LoadFailure};
+use crate::shell::data::{self, AppData, LoadError, LoadFailure};
 use crate::shell::{clock, dom, lang, nav};
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -91,6 +91,26 @@ pub fn provide_shared(base: &str, use_storage: bool) -> Loading {
 pub fn provide_loaded(d: &Arc<AppData>) {
     provide_context(UiTexts(d.texts));
     provide_context(Data(d.clone()));
+}
+
+/// What an entry other than the main app shows as its data loads: nothing, then the data error
+/// page, or what `ready` makes of the loaded data (whose own error, e.g. a bad catalogue section,
+/// also gets the data error page).
+pub fn entry_view(
+    state: Loading,
+    ready: impl Fn(&Arc<AppData>) -> Result<AnyView, LoadError> + 'static,
+) -> impl Fn() -> AnyView {
+    move || match state.get() {
+        None => ().into_any(),
+        Some(Err(failure)) => {
+            provide_failed(&failure);
+            view! { <DataErrorPage error=failure.error /> }.into_any()
+        }
+        Some(Ok(d)) => {
+            provide_loaded(&d);
+            ready(&d).unwrap_or_else(|error| view! { <DataErrorPage error /> }.into_any())
+        }
+    }
 }
 
 /// Provides the texts a failed load could read, if any, for the data error page.

@@ -8,7 +8,7 @@
 //! flushed on focus loss, `visibilitychange` and `pagehide`), merged with other tabs through the
 //! `storage` event.
 
-use crate::app::{href, provide_failed, provide_loaded, provide_shared, use_data, use_locale, use_today};
+use crate::app::{entry_view, href, provide_shared, use_data, use_locale, use_today};
 use crate::components::answers::yes_index;
 use crate::components::country_picker::CountryPicker;
 use crate::components::layout::FormLayout;
@@ -18,14 +18,13 @@ use crate::domain::application::{
     WORDS_WHY,
 };
 use crate::domain::draft::{merge, DecodeError, Envelope, Merge};
+use crate::domain::embed::escape_html;
 use crate::domain::fees;
-use crate::domain::json::Json;
 use crate::domain::money::Money;
 use crate::domain::routes::strip_base;
 use crate::i18n::apply::ApplyTexts;
 use crate::i18n::fill;
-use crate::pages::data_error::DataErrorPage;
-use crate::shell::data::{AppData, LoadError};
+use crate::shell::data::{self, AppData};
 use crate::shell::storage::{self, Store, Stored, KEY};
 use crate::shell::{dom, intl, nav, submission};
 use leptos::prelude::*;
@@ -34,11 +33,6 @@ use std::time::Duration;
 use wasm_bindgen::JsCast;
 
 use crate::domain::routes::ApplyPage as Page;
-
-/// Text escaped for HTML.
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
 
 /// Whether the draft holds no answer yet.
 #[must_use]
@@ -205,27 +199,10 @@ impl W {
 pub fn ApplyApp() -> impl IntoView {
     let base = dom::base_path();
     dom::restore_redirected_path(&base);
-    let state = provide_shared(&base, true);
-    move || match state.get() {
-        None => ().into_any(),
-        Some(Err(failure)) => {
-            provide_failed(&failure);
-            view! { <DataErrorPage error=failure.error /> }.into_any()
-        }
-        Some(Ok(d)) => {
-            provide_loaded(&d);
-            match ApplyTexts::read(d.catalogue.get("apply").unwrap_or(&Json::Null), "apply") {
-                Ok(t) => {
-                    let t: &'static ApplyTexts = Box::leak(Box::new(t));
-                    view! { <FormLayout><Wizard t /></FormLayout> }.into_any()
-                }
-                Err(error) => {
-                    let file = d.locale.catalogue_file();
-                    view! { <DataErrorPage error=LoadError::Catalogue { file, error } /> }.into_any()
-                }
-            }
-        }
-    }
+    entry_view(provide_shared(&base, true), |d| {
+        let t = data::section(d, "apply", ApplyTexts::read)?;
+        Ok(view! { <FormLayout><Wizard t /></FormLayout> }.into_any())
+    })
 }
 
 /// The wizard: state, storage, listeners and the current page.
@@ -472,15 +449,16 @@ fn start_page(w: W) -> AnyView {
         }
     };
     // Static text as one HTML string: far smaller in WebAssembly than an element tree.
-    let mut html = format!("<p class=\"lead\">{}</p><h2>{}</h2><ul>", esc(t.intro()), esc(t.need_title()));
+    let mut html =
+        format!("<p class=\"lead\">{}</p><h2>{}</h2><ul>", escape_html(t.intro()), escape_html(t.need_title()));
     for n in t.need {
-        html.push_str(&format!("<li>{}</li>", esc(n)));
+        html.push_str(&format!("<li>{}</li>", escape_html(n)));
     }
     html.push_str("</ul>");
     for (h, p) in
         [(t.time_title(), t.time_body()), (t.saved_title(), t.saved_body()), (t.privacy_title(), t.privacy_body())]
     {
-        html.push_str(&format!("<h2>{}</h2><p>{}</p>", esc(h), esc(p)));
+        html.push_str(&format!("<h2>{}</h2><p>{}</p>", escape_html(h), escape_html(p)));
     }
     let on_its_way = submission::outbox_pending().then(|| {
         view! {

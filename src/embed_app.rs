@@ -5,17 +5,12 @@
 //! It loads the data like [`crate::app::App`] and provides the same contexts, so the pages read
 //! them the same way. It has no router: links to the app's pages are ordinary page loads.
 
-use crate::app::{href, provide_failed, provide_loaded, provide_shared, use_texts};
+use crate::app::{entry_view, href, provide_shared, use_texts};
 use crate::components::lang_switch::LangSwitch;
 use crate::domain::embed::is_frame;
-use crate::domain::json::Json;
 use crate::i18n::EmbedTexts;
-use crate::pages::{
-    data_error::DataErrorPage,
-    embed::{EmbedFrame, EmbedPage},
-};
-use crate::shell::data::LoadError;
-use crate::shell::dom;
+use crate::pages::embed::{EmbedFrame, EmbedPage};
+use crate::shell::{data, dom};
 use leptos::prelude::*;
 
 /// The embed entry: the frame when the address has `frame=1`, the partner page otherwise; the data
@@ -29,29 +24,15 @@ pub fn EmbedApp() -> impl IntoView {
     // A partner's frame follows the partner's `lang=`, without changing the visitor's own choice.
     let state = provide_shared(&dom::base_path(), !frame);
 
-    move || match state.get() {
-        None => ().into_any(),
-        Some(Err(failure)) => {
-            provide_failed(&failure);
-            view! { <DataErrorPage error=failure.error /> }.into_any()
-        }
-        Some(Ok(d)) => {
-            provide_loaded(&d);
-            match EmbedTexts::read(d.catalogue.get("embed").unwrap_or(&Json::Null), "embed") {
-                Ok(e) => provide_context(EmbedUi(Box::leak(Box::new(e)))),
-                Err(error) => {
-                    let file = d.locale.catalogue_file();
-                    return view! { <DataErrorPage error=LoadError::Catalogue { file, error } /> }.into_any();
-                }
-            }
-            if frame {
-                // The estimator alone, without the site's header, navigation and footer.
-                view! { <EmbedFrame /> }.into_any()
-            } else {
-                view! { <Chrome><EmbedPage /></Chrome> }.into_any()
-            }
-        }
-    }
+    entry_view(state, move |d| {
+        provide_context(EmbedUi(data::section(d, "embed", EmbedTexts::read)?));
+        Ok(if frame {
+            // The estimator alone, without the site's header, navigation and footer.
+            view! { <EmbedFrame /> }.into_any()
+        } else {
+            view! { <Chrome><EmbedPage /></Chrome> }.into_any()
+        })
+    })
 }
 
 /// The embed's texts in the page's language (the catalogue's `embed` section).

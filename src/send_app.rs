@@ -10,19 +10,18 @@
 //! the check page, which shows the problems, each linked to its field. Built apart from the wizard so that neither bundle
 //! carries the other's code.
 
-use crate::app::{href, provide_failed, provide_loaded, provide_shared, use_data, use_today};
+use crate::app::{entry_view, href, provide_shared, use_data, use_today};
 use crate::components::answers::rows;
 use crate::components::layout::FormLayout;
 use crate::domain::application::{finalize, first_incomplete, quote_input, Draft, FieldError, Step};
+use crate::domain::embed::escape_html;
 use crate::domain::fees;
-use crate::domain::json::Json;
 use crate::domain::outbox::{next, Failure, Next, Outbox, OutboxState, Sent, AUTOMATIC_ATTEMPTS};
 use crate::domain::routes::ApplyPage;
 use crate::domain::submission::{field_error, ReceiverError, Submission, SUBMISSION_SCHEMA};
 use crate::i18n::apply::ApplyTexts;
 use crate::i18n::fill;
-use crate::pages::data_error::DataErrorPage;
-use crate::shell::data::{AppData, LoadError};
+use crate::shell::data::{self, AppData};
 use crate::shell::storage::{self, Store, Stored};
 use crate::shell::{dom, intl, nav, submission};
 use leptos::prelude::*;
@@ -32,27 +31,10 @@ use leptos::prelude::*;
 pub fn SendApp() -> impl IntoView {
     let base = dom::base_path();
     dom::restore_redirected_path(&base);
-    let state = provide_shared(&base, true);
-    move || match state.get() {
-        None => ().into_any(),
-        Some(Err(failure)) => {
-            provide_failed(&failure);
-            view! { <DataErrorPage error=failure.error /> }.into_any()
-        }
-        Some(Ok(d)) => {
-            provide_loaded(&d);
-            match ApplyTexts::read(d.catalogue.get("apply").unwrap_or(&Json::Null), "apply") {
-                Ok(t) => {
-                    let t: &'static ApplyTexts = Box::leak(Box::new(t));
-                    view! { <FormLayout><Sender t /></FormLayout> }.into_any()
-                }
-                Err(error) => {
-                    let file = d.locale.catalogue_file();
-                    view! { <DataErrorPage error=LoadError::Catalogue { file, error } /> }.into_any()
-                }
-            }
-        }
-    }
+    entry_view(provide_shared(&base, true), |d| {
+        let t = data::section(d, "apply", ApplyTexts::read)?;
+        Ok(view! { <FormLayout><Sender t /></FormLayout> }.into_any())
+    })
 }
 
 /// What the page shows.
@@ -244,17 +226,17 @@ fn review(
     for step in Step::ALL {
         sections.push_str(&format!(
             "<h2>{}</h2><dl class=\"summary-list check-list\" data-testid=\"check-{}\">",
-            esc(t.step_name(step)),
+            escape_html(t.step_name(step)),
             step.slug()
         ));
         for (label, value, field) in rows(t, &draft, &data, step) {
             let url = format!("{}#{}", href(&ApplyPage::Step(step, true).path()), field.replace('.', "-"));
             sections.push_str(&format!(
                 "<div><dt>{l}</dt><dd class=\"answer\">{}</dd><dd class=\"change\"><a href=\"{}\">{}<span class=\"visually-hidden\"> {l}</span></a></dd></div>",
-                esc(&value),
-                esc(&url),
-                esc(t.change()),
-                l = esc(&label)
+                escape_html(&value),
+                escape_html(&url),
+                escape_html(t.change()),
+                l = escape_html(&label)
             ));
         }
         sections.push_str("</dl>");
@@ -264,10 +246,10 @@ fn review(
         let mut items = String::new();
         for f in &fields {
             let url = format!("{}#{}", href(&ApplyPage::Step(Step::of_field(&f.field), true).path()), f.element_id());
-            items.push_str(&format!("<li><a href=\"{}\">{}</a></li>", esc(&url), esc(&t.error(f))));
+            items.push_str(&format!("<li><a href=\"{}\">{}</a></li>", escape_html(&url), escape_html(&t.error(f))));
         }
         for o in &others {
-            items.push_str(&format!("<li>{}</li>", esc(o)));
+            items.push_str(&format!("<li>{}</li>", escape_html(o)));
         }
         request_animation_frame(|| dom::focus("error-summary"));
         view! {
@@ -431,11 +413,15 @@ fn confirmation(t: &'static ApplyTexts, sent: &Sent) -> AnyView {
     let mut record = String::new();
     if let Ok(sub) = Submission::from_json(&sent.body) {
         let when = storage::local_time(&sub.submitted_at, locale);
-        record.push_str(&format!("<p>{}</p>", esc(&fill(t.sent_at(), &[("when", &when)]))));
+        record.push_str(&format!("<p>{}</p>", escape_html(&fill(t.sent_at(), &[("when", &when)]))));
         for step in Step::ALL {
-            record.push_str(&format!("<h3>{}</h3><dl class=\"summary-list\">", esc(t.step_name(step))));
+            record.push_str(&format!("<h3>{}</h3><dl class=\"summary-list\">", escape_html(t.step_name(step))));
             for (label, value, _) in rows(t, &sub.answers, &data, step) {
-                record.push_str(&format!("<div><dt>{}</dt><dd>{}</dd></div>", esc(&label), esc(&value)));
+                record.push_str(&format!(
+                    "<div><dt>{}</dt><dd>{}</dd></div>",
+                    escape_html(&label),
+                    escape_html(&value)
+                ));
             }
             record.push_str("</dl>");
         }
@@ -443,19 +429,19 @@ fn confirmation(t: &'static ApplyTexts, sent: &Sent) -> AnyView {
         let money = |m| intl::money(locale, &q.currency, m);
         record.push_str(&format!(
             "<h3>{}</h3><dl class=\"summary-list\"><div><dt>{}</dt><dd>{}</dd></div><div><dt>{}</dt><dd>{}</dd></div><div><dt>{}</dt><dd data-testid=\"record-total\" data-amount=\"{}\">{}</dd></div></dl>",
-            esc(t.fee_title()),
-            esc(t.fee_per_person()),
-            esc(&money(q.per_person)),
-            esc(t.fee_people()),
+            escape_html(t.fee_title()),
+            escape_html(t.fee_per_person()),
+            escape_html(&money(q.per_person)),
+            escape_html(t.fee_people()),
             q.people,
-            esc(t.fee_total()),
+            escape_html(t.fee_total()),
             q.total.to_plain(),
-            esc(&money(q.total)),
+            escape_html(&money(q.total)),
         ));
     }
-    let mut next_steps = format!("<h2>{}</h2><ol>", esc(t.next_title()));
+    let mut next_steps = format!("<h2>{}</h2><ol>", escape_html(t.next_title()));
     for s in t.next_steps {
-        next_steps.push_str(&format!("<li>{}</li>", esc(s)));
+        next_steps.push_str(&format!("<li>{}</li>", escape_html(s)));
     }
     next_steps.push_str("</ol>");
     let course = data.edition.course.name.clone();
@@ -473,8 +459,4 @@ fn confirmation(t: &'static ApplyTexts, sent: &Sent) -> AnyView {
         <p class="no-print"><button type="button" class="button secondary" on:click=|_| dom::print()>{t.print_record()}</button></p>
     }
     .into_any()
-}
-
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }

@@ -76,6 +76,18 @@ pub enum Problem {
     },
 }
 
+impl Problem {
+    /// "`value` is not what was expected", the value shortened to 40 characters.
+    #[must_use]
+    pub fn expected(expected: Expected, found: &Json) -> Problem {
+        let mut found = found.to_text();
+        if found.chars().count() > 40 {
+            found = found.chars().take(39).collect::<String>() + "…";
+        }
+        Problem::Expected { expected, found }
+    }
+}
+
 /// A [`Problem`] and the dotted path of the field (`fees.discount_order.2`), empty for the document.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct JsonError {
@@ -95,11 +107,7 @@ impl JsonError {
     /// "`value` is not what was expected" at `path`.
     #[must_use]
     pub fn expected(path: &str, expected: Expected, found: &Json) -> JsonError {
-        let mut found = found.to_text();
-        if found.chars().count() > 40 {
-            found = found.chars().take(39).collect::<String>() + "…";
-        }
-        JsonError::new(path, Problem::Expected { expected, found })
+        JsonError::new(path, Problem::expected(expected, found))
     }
 }
 

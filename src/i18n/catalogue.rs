@@ -51,8 +51,7 @@ impl<'a> Reader<'a> {
         match value {
             Json::String(s) => Box::leak(s.clone().into_boxed_str()),
             other => {
-                let found = JsonError::expected("", Expected::Text, other).problem;
-                self.fail(key, found);
+                self.fail(key, Problem::expected(Expected::Text, other));
                 ""
             }
         }
@@ -81,8 +80,7 @@ impl<'a> Reader<'a> {
         match self.value(key) {
             Some(Json::Array(items)) => items.iter().map(|v| self.string(key, v)).collect(),
             Some(other) => {
-                let found = JsonError::expected("", Expected::List, other).problem;
-                self.fail(key, found);
+                self.fail(key, Problem::expected(Expected::List, other));
                 Vec::new()
             }
             None => Vec::new(),
@@ -155,8 +153,7 @@ impl Entry for &'static [(&'static str, &'static str)] {
                 pairs.leak()
             }
             Some(other) => {
-                let found = JsonError::expected("", Expected::Object, other).problem;
-                r.fail(key, found);
+                r.fail(key, Problem::expected(Expected::Object, other));
                 &[]
             }
             None => &[],

@@ -108,3 +108,19 @@ async fn read(file: &'static str, request: Option<js_sys::Promise>) -> Result<St
     let text = JsFuture::from(response.text().map_err(|_| fail(0))?).await.map_err(|_| fail(0))?;
     text.as_string().ok_or(fail(0))
 }
+
+/// A section of the page's catalogue (`embed`, `apply`), read once and kept for the page's life
+/// like the site's texts.
+///
+/// # Errors
+/// The key that is missing, unknown or mistyped, with the catalogue's file.
+pub fn section<T>(
+    d: &AppData,
+    name: &str,
+    read: fn(&Json, &str) -> Result<T, JsonError>,
+) -> Result<&'static T, LoadError> {
+    match read(d.catalogue.get(name).unwrap_or(&Json::Null), name) {
+        Ok(t) => Ok(Box::leak(Box::new(t))),
+        Err(error) => Err(LoadError::Catalogue { file: d.locale.catalogue_file(), error }),
+    }
+}
