@@ -1,7 +1,7 @@
 //! Browser tests: components mounted in headless Chromium, driven as a person would.
 #![cfg(target_arch = "wasm32")]
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 use metropolis_diploma::app::{provide_loaded, Lang, Today, UiTexts};
 use metropolis_diploma::domain::config::Config;
@@ -196,4 +196,32 @@ async fn the_data_error_page_names_the_field() {
     let text = container.text_content().unwrap();
     assert!(text.contains("`\"abc\"` is not an amount"), "{text}");
     container.remove();
+}
+
+/// The domain's rule for the date in Barcelona agrees with the browser's own time-zone data
+/// (`Intl.DateTimeFormat` in Europe/Madrid) at every midnight of 2020–2035, summer and winter.
+#[wasm_bindgen_test]
+fn barcelona_date_rule_matches_the_browsers_time_zone_data() {
+    use js_sys::{Array, Date, Intl, Object, Reflect};
+    use metropolis_diploma::domain::dates::{date_in_barcelona, iso};
+    use wasm_bindgen::JsValue;
+    let options = Object::new();
+    for (k, v) in [("timeZone", "Europe/Madrid"), ("year", "numeric"), ("month", "2-digit"), ("day", "2-digit")] {
+        Reflect::set(&options, &k.into(), &v.into()).unwrap();
+    }
+    // en-CA writes dates as YYYY-MM-DD.
+    let format = Intl::DateTimeFormat::new(&Array::of1(&"en-CA".into()), &options).format();
+    let mut day = NaiveDate::from_ymd_opt(2020, 1, 1).unwrap();
+    let mut checked = 0;
+    while day.year() <= 2035 {
+        for (h, m, s) in [(21, 59, 59), (22, 0, 0), (22, 59, 59), (23, 0, 0)] {
+            let utc = day.and_hms_opt(h, m, s).unwrap();
+            let millis = utc.and_utc().timestamp_millis() as f64;
+            let browser = format.call1(&JsValue::NULL, &Date::new(&millis.into())).unwrap().as_string().unwrap();
+            assert_eq!(iso(date_in_barcelona(utc)), browser, "{utc}Z");
+            checked += 1;
+        }
+        day = day.succ_opt().unwrap();
+    }
+    assert!(checked > 20_000, "checked {checked} instants");
 }

@@ -3,7 +3,7 @@
 //! Hand-written rather than chrono's `format`/`parse_from_str`, whose general machinery would add
 //! tens of kilobytes to the WebAssembly for one fixed format.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, TimeDelta};
 
 /// `2025-11-17`.
 #[must_use]
@@ -29,4 +29,34 @@ pub fn parse_iso(text: &str) -> Option<NaiveDate> {
         t[range].iter().try_fold(0u32, |n, b| b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0')))
     };
     NaiveDate::from_ymd_opt(i32::try_from(num(0..4)?).ok()?, num(5..7)?, num(8..10)?)
+}
+
+/// The calendar date in Barcelona at the instant `utc`.
+///
+/// Spain's mainland keeps Central European Time as EU law sets it (Directive 2000/84/EC): UTC+1,
+/// and UTC+2 from 01:00 UTC on the last Sunday of March until 01:00 UTC on the last Sunday of
+/// October. Computed here rather than through `Intl.DateTimeFormat` with a `timeZone`, because
+/// loading the browser's time-zone data measured about 35 ms of main-thread time before the first
+/// render of every page (a browser test checks this rule against the browser's own data).
+///
+/// # Example
+/// ```
+/// use chrono::NaiveDate;
+/// use metropolis_diploma::domain::dates::date_in_barcelona;
+/// let late_evening = NaiveDate::from_ymd_opt(2025, 11, 16).unwrap().and_hms_opt(23, 30, 0).unwrap();
+/// assert_eq!(date_in_barcelona(late_evening), NaiveDate::from_ymd_opt(2025, 11, 17).unwrap());
+/// ```
+#[must_use]
+pub fn date_in_barcelona(utc: NaiveDateTime) -> NaiveDate {
+    let switch = |month| last_sunday(utc.year(), month).and_hms_opt(1, 0, 0);
+    let summer = matches!((switch(3), switch(10)), (Some(start), Some(end)) if utc >= start && utc < end);
+    let offset = if summer { 2 } else { 1 };
+    utc.checked_add_signed(TimeDelta::hours(offset)).map_or(utc.date(), |local| local.date())
+}
+
+fn last_sunday(year: i32, month: u32) -> NaiveDate {
+    let next_month =
+        if month == 12 { NaiveDate::from_ymd_opt(year + 1, 1, 1) } else { NaiveDate::from_ymd_opt(year, month + 1, 1) };
+    let last = next_month.and_then(|d| d.pred_opt()).unwrap_or(NaiveDate::MIN);
+    last - TimeDelta::days(i64::from(last.weekday().num_days_from_sunday()))
 }
