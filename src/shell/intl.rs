@@ -15,32 +15,41 @@ fn options(pairs: &[(&str, &str)]) -> Object {
 }
 
 /// One formatter per key (locale and currency, or locale): building an `Intl` formatter costs far
-/// more than using one (a date formatter measured about 25 ms at start on this machine), and a page
-/// formats the same few kinds of value again on every change.
+/// more than using one (a date formatter measured about 25 ms at start on this machine, one
+/// country-name formatter per country about 200 ms on a mid-range phone), and a page formats the
+/// same few kinds of value again on every change.
 struct Cached {
     key: String,
-    format: Function,
+    formatter: JsValue,
+    method: Function,
 }
 
+type Slot = std::cell::RefCell<Option<Cached>>;
+
+/// `formatter.<method>(value)` with the formatter cached in `cache` under `key`; `None` when `Intl`
+/// fails or gives no text.
 fn formatted(
-    cache: &'static std::thread::LocalKey<std::cell::RefCell<Option<Cached>>>,
+    cache: &'static std::thread::LocalKey<Slot>,
     key: &str,
     build: impl FnOnce() -> JsValue,
+    method: &str,
     value: &JsValue,
 ) -> Option<String> {
     cache.with_borrow_mut(|slot| {
         if slot.as_ref().is_none_or(|c| c.key != key) {
             let formatter = build();
-            let format = Reflect::get(&formatter, &"format".into()).ok()?.dyn_into::<Function>().ok()?;
-            *slot = Some(Cached { key: key.to_owned(), format });
+            let method = Reflect::get(&formatter, &method.into()).ok()?.dyn_into::<Function>().ok()?;
+            *slot = Some(Cached { key: key.to_owned(), formatter, method });
         }
-        slot.as_ref()?.format.call1(&JsValue::UNDEFINED, value).ok()?.as_string()
+        let c = slot.as_ref()?;
+        c.method.call1(&c.formatter, value).ok()?.as_string()
     })
 }
 
 thread_local! {
-    static MONEY: std::cell::RefCell<Option<Cached>> = const { std::cell::RefCell::new(None) };
-    static DATE: std::cell::RefCell<Option<Cached>> = const { std::cell::RefCell::new(None) };
+    static MONEY: Slot = const { std::cell::RefCell::new(None) };
+    static DATE: Slot = const { std::cell::RefCell::new(None) };
+    static NAMES: Slot = const { std::cell::RefCell::new(None) };
 }
 
 /// `660,00 €` or `€660.00`: the amount in the locale's currency format. The amount is passed to
@@ -51,7 +60,7 @@ pub fn money(locale: &str, currency: &str, amount: Money) -> String {
         Intl::NumberFormat::new(&Array::of1(&locale.into()), &options(&[("style", "currency"), ("currency", currency)]))
             .into()
     };
-    formatted(&MONEY, &format!("{locale} {currency}"), build, &JsValue::from_str(&amount.to_plain()))
+    formatted(&MONEY, &format!("{locale} {currency}"), build, "format", &JsValue::from_str(&amount.to_plain()))
         .unwrap_or_else(|| format!("{} {currency}", amount.to_plain()))
 }
 
@@ -64,32 +73,20 @@ pub fn date(locale: &str, day: NaiveDate) -> String {
         Intl::DateTimeFormat::new(&Array::of1(&locale.into()), &options(&[("dateStyle", "long"), ("timeZone", "UTC")]))
             .into()
     };
-    formatted(&DATE, locale, build, &value).unwrap_or_else(|| crate::domain::dates::iso(day))
+    formatted(&DATE, locale, build, "format", &value).unwrap_or_else(|| crate::domain::dates::iso(day))
 }
 
 /// The name of an economy in the user's language (`Intl.DisplayNames`), or the World Bank's name
 /// when the browser has none.
 #[must_use]
 pub fn country_name(locale: &str, country: &Country) -> String {
-    thread_local! {
-        // One formatter per page: building one per country (over 200) measured about 200 ms of
-        // main-thread time on a mid-range phone.
-        static NAMES: std::cell::RefCell<Option<(String, Intl::DisplayNames)>> = const { std::cell::RefCell::new(None) };
-    }
+    let build = || {
+        Intl::DisplayNames::new(&Array::of1(&locale.into()), &options(&[("type", "region"), ("fallback", "none")]))
+            .into()
+    };
     country
         .iso2
-        .and_then(|code| {
-            NAMES.with_borrow_mut(|cache| {
-                if cache.as_ref().is_none_or(|(l, _)| l != locale) {
-                    let names = Intl::DisplayNames::new(
-                        &Array::of1(&locale.into()),
-                        &options(&[("type", "region"), ("fallback", "none")]),
-                    );
-                    *cache = Some((locale.to_owned(), names));
-                }
-                cache.as_ref().and_then(|(_, names)| names.of(code)).map(String::from)
-            })
-        })
+        .and_then(|code| formatted(&NAMES, locale, build, "of", &JsValue::from_str(code)))
         .filter(|n| !n.is_empty())
         .unwrap_or_else(|| country.name.clone())
 }
