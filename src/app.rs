@@ -57,11 +57,17 @@ pub fn use_today() -> NaiveDate {
     use_context::<Today>().map_or_else(clock::today, |t| t.0)
 }
 
+/// The base path the entry found at its start (`""` or e.g. `/diploma`), as provided by
+/// [`provide_shared`].
+#[must_use]
+pub fn use_base() -> Arc<str> {
+    use_context::<Base>().map(|b| b.0).unwrap_or_else(|| Arc::from(""))
+}
+
 /// An absolute link to a route of the app, e.g. `href("/estimate")` → `/diploma/estimate`.
 #[must_use]
 pub fn href(path: &str) -> String {
-    let base = use_context::<Base>().map(|b| b.0).unwrap_or_else(|| Arc::from(""));
-    format!("{base}{path}")
+    format!("{}{path}", use_base())
 }
 
 /// The current path after the base, with its query; changes on every in-app navigation.

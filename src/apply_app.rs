@@ -8,7 +8,7 @@
 //! flushed on focus loss, `visibilitychange` and `pagehide`), merged with other tabs through the
 //! `storage` event.
 
-use crate::app::{entry_view, href, provide_shared, use_data, use_locale, use_today};
+use crate::app::{entry_view, href, provide_shared, use_base, use_data, use_locale, use_today};
 use crate::components::answers::yes_index;
 use crate::components::country_picker::CountryPicker;
 use crate::components::layout::FormLayout;
@@ -220,7 +220,7 @@ pub fn Wizard(t: &'static ApplyTexts) -> impl IntoView {
         store: StoredValue::new_local(Store::new(None)),
         timer: StoredValue::new(None),
         data: StoredValue::new(use_data()),
-        base: StoredValue::new(dom::base_path()),
+        base: StoredValue::new(use_base().to_string()),
     };
     let store = match store.read() {
         Stored::Empty => store,

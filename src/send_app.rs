@@ -10,7 +10,7 @@
 //! the check page, which shows the problems, each linked to its field. Built apart from the wizard so that neither bundle
 //! carries the other's code.
 
-use crate::app::{entry_view, href, provide_shared, use_data, use_today};
+use crate::app::{entry_view, href, provide_shared, use_base, use_data, use_today};
 use crate::components::answers::rows;
 use crate::components::layout::FormLayout;
 use crate::domain::application::{finalize, first_incomplete, quote_input, Draft, FieldError, Step};
@@ -66,22 +66,21 @@ fn Sender(t: &'static ApplyTexts) -> impl IntoView {
         let (endpoint, check) = target.get_value();
         leptos::task::spawn_local(drive(shown, endpoint, timeout_ms, check));
     };
-    let base = dom::base_path();
-    let page = ApplyPage::parse(&nav::current(&base)).unwrap_or(ApplyPage::Done);
+    let page = ApplyPage::parse(&nav::current(&use_base())).unwrap_or(ApplyPage::Done);
     let data = &*data;
     match (submission::read_outbox(), page) {
         // A refused send: its problems, on the check page.
         (Some(Outbox { key, state: OutboxState::Rejected(list), .. }), _) => match stored_draft() {
             Some(d) if d.key == key => {
                 let (fields, others) = rejected(t, data, &list);
-                dom::replace_path(&format!("{base}{}", ApplyPage::Check.path()));
+                dom::replace_path(&href(&ApplyPage::Check.path()));
                 shown.set(Shown::Review(Box::new(d), fields, others));
             }
             d => review_or_leave(data, shown, d, page),
         },
         // An application on its way is followed, on the confirmation page.
         (Some(_), _) => {
-            dom::replace_path(&format!("{base}{}", ApplyPage::Done.path()));
+            dom::replace_path(&href(&ApplyPage::Done.path()));
             run();
         }
         (None, ApplyPage::Done) => run(),

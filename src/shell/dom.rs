@@ -114,9 +114,7 @@ pub fn restore_redirected_path(base: &str) {
     if !at.starts_with('/') || at.starts_with("//") {
         return;
     }
-    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{base}{at}")));
-    }
+    replace_path(&format!("{base}{at}"));
 }
 
 /// Leaves for another document, adding a history entry.
