@@ -1,6 +1,6 @@
 # Metropolis Diploma: build, serve and test.
 #
-#   make serve   install what is missing, build, then serve every entry and the receiver on http://127.0.0.1:8080
+#   make serve   install what is missing, build, then serve the site and the receiver on http://127.0.0.1:8080
 #   make test    install what is missing (test tools too), then every check CI runs
 #   make help    all targets
 #
@@ -20,11 +20,12 @@ TOOLS_DIR := $(ROOT)/tests/tools
 E2E_DIR   := $(ROOT)/tests/e2e
 BENCH_DIR := $(ROOT)/tests/bench
 DIST      := $(ROOT)/dist
-# The other entries, each its own trunk build into target/dist-<entry>/, copied into dist/ by
-# `make build`: embed.html (the partner embed), apply.html (the application form), send.html
-# (sending and confirmation, /apply/done).
-ENTRIES      := embed apply send
-ENTRY_INPUTS := $(shell find $(ROOT)/src $(ROOT)/style -type f) $(ROOT)/Cargo.toml \
+# The partner embed is its own trunk build (embed.html, binary `embed`) into target/dist-embed/,
+# merged into dist/ by `make build`; the application (index.html) builds straight into dist/. The
+# native page renderer (binary `prerender`, feature ssr) then writes every page of both.
+EMBED_DIST   := $(ROOT)/target/dist-embed
+PRERENDER    := $(ROOT)/target/debug/prerender
+APP_INPUTS   := $(shell find $(ROOT)/src $(ROOT)/style -type f) $(ROOT)/Cargo.toml \
                 $(ROOT)/Cargo.lock $(ROOT)/Trunk.toml $(ROOT)/.cargo/config.toml
 
 # Pinned tool versions. wasm-bindgen-cli must equal the wasm-bindgen crate in Cargo.lock.
@@ -56,19 +57,20 @@ API_PORT ?= 8787
 SERVE_PORT ?= 8080
 E2E_PORT ?= 4173
 
-.PHONY: help serve dev preview bench test lint unit wasm-test build size e2e clean \
+.PHONY: help serve dev preview bench soak test lint unit wasm-test build pages size e2e clean \
         tools test-tools fetch install-rust install-trunk install-wasm-bindgen install-wasm-opt \
         install-chromium install-e2e check-pins
 
 help:
 	@echo 'make serve      install missing tools, release build, then the app and the receiver on http://127.0.0.1:$(SERVE_PORT)'
-	@echo 'make dev       trunk serve of the main entry with live reload (no form, no embed)'
+	@echo 'make dev        trunk serve of the application with live reload, every page prerendered (no embed)'
 	@echo 'make test       install missing tools + test tools, then: lint, unit, wasm-test, build, size, e2e'
 	@echo 'make lint       cargo fmt --check; clippy -D warnings (native no-default-features, and wasm32)'
 	@echo 'make unit       native tests of the pure domain (cargo test --no-default-features) and of the receiver (intake)'
 	@echo 'make wasm-test  wasm-bindgen tests in headless Chromium: cargo test --target $(WASM_TARGET)'
-	@echo 'make build      release build into dist/: index.html (the app), embed.html, apply.html and send.html'
-	@echo 'make size       size tables of dist/: each entry (app, embed, apply, send), 150 KB brotli budget each'
+	@echo 'make build      release build into dist/: the application and the embed, then every page (make pages)'
+	@echo 'make pages      render every page of dist/ again from its data files, in seconds (no WebAssembly build)'
+	@echo 'make size       size tables of dist/ and the journeys a person downloads, with their budgets'
 	@echo 'make e2e        Playwright tests against dist/ (served at /, /diploma/, /broken/)'
 	@echo 'make preview    serve dist/ on http://127.0.0.1:$(E2E_PORT)/ (and /diploma/) like the e2e tests;'
 	@echo '                the partner embed is http://127.0.0.1:$(E2E_PORT)/embed.html (after make build)'
@@ -156,8 +158,10 @@ serve: build
 	  INTAKE_URL=http://127.0.0.1:$(API_PORT) node $(E2E_DIR)/server.mjs --port $(SERVE_PORT)
 
 dev: tools fetch
-	@# Live reload of the main entry (index.html) only; /api is proxied to a receiver started with `make serve`'s command.
-	trunk serve
+	@# Live reload of the application (index.html): after each trunk build, the prerender writes
+	@# every page into trunk's staging folder (the hook in Trunk.toml). /api/ is proxied to a receiver
+	@# started with `make serve`'s command. The embed needs `make serve`.
+	METROPOLIS_DEV=1 trunk serve
 
 preview: install-e2e
 	@test -f $(DIST)/index.html || $(MAKE) build
@@ -183,10 +187,12 @@ lint: install-rust check-pins
 	@echo '==> clippy (intake, the reference receiver)'
 	@$(ENSURE_CC)
 	cargo clippy -p intake --all-targets -- -D warnings
-	@echo '==> clippy ($(WASM_TARGET), default features)'
+	@echo '==> clippy (native, the page renderer: feature ssr)'
+	cargo clippy --features ssr --lib --bins -- -D warnings
+	@echo '==> clippy ($(WASM_TARGET), feature hydrate)'
 	@# The domain's native tests (tests/domain_*.rs, proptest) do not build for wasm32; the
 	@# browser tests (tests/web.rs), the library and the binaries do.
-	cargo clippy --target $(WASM_TARGET) --lib --bins --test web --test web_storage -- -D warnings
+	cargo clippy --target $(WASM_TARGET) --features hydrate --lib --bins --test web --test web_storage -- -D warnings
 
 unit:
 	@echo '==> native tests (pure domain, no default features)'
@@ -197,32 +203,39 @@ unit:
 
 wasm-test: install-rust install-wasm-bindgen install-chromium
 	@echo '==> wasm tests (wasm-bindgen-test-runner, headless Chromium)'
-	cargo test --target $(WASM_TARGET) --test web --test web_storage
+	cargo test --target $(WASM_TARGET) --features hydrate --test web --test web_storage
 
-# Four entries, four bundles: index.html (the app, binary metropolis-diploma) into dist/, then
-# each of $(ENTRIES) into target/dist-<entry>/, whose files are copied next to the app's (hashed
-# names; a name two builds produce, such as main-<hash>.css, must be the same file). An entry is
-# rebuilt only when one of its inputs changed.
+# Two trunk builds: index.html (the application) into dist/, with public/ copied, and embed.html
+# into target/dist-embed/, whose files join dist/ (hashed names; a name both builds produce, such as
+# main-<hash>.css, must be the same file). trunk's two HTML outputs become the prerender's templates
+# (dist/.templates/), then `make pages` writes every page and the build's security policy.
 build: tools fetch
-	@echo '==> trunk build --release (index.html: the app)'
+	@echo '==> trunk build --release (index.html: the application)'
 	trunk build --release
-	@for e in $(ENTRIES); do $(MAKE) $(ROOT)/target/dist-$$e.stamp; done
-	@echo '==> copying the other entries into dist/'
-	@for e in $(ENTRIES); do \
-	  cd '$(ROOT)/target/dist-'$$e && find . -type f ! -path './.*' | while read -r f; do \
-	    if [ -e '$(DIST)'/"$$f" ]; then \
-	      cmp -s "$$f" '$(DIST)'/"$$f" || { echo "$$e build: $$f differs from dist/$$f" >&2; exit 1; }; \
-	    else \
-	      mkdir -p "$$(dirname '$(DIST)'/"$$f")" && cp "$$f" '$(DIST)'/"$$f"; \
-	    fi; \
-	  done; \
+	@echo '==> trunk build --release embed.html (the partner embed) into target/dist-embed'
+	trunk build embed.html --release --dist '$(EMBED_DIST)'
+	@mkdir -p '$(DIST)/.templates'
+	@mv '$(DIST)/index.html' '$(DIST)/.templates/app.html'
+	@cd '$(EMBED_DIST)' && find . -type f ! -path './.*' ! -name embed.html | while read -r f; do \
+	  if [ -e '$(DIST)'/"$$f" ]; then \
+	    cmp -s "$$f" '$(DIST)'/"$$f" || { echo "embed build: $$f differs from dist/$$f" >&2; exit 1; }; \
+	  else \
+	    mkdir -p "$$(dirname '$(DIST)'/"$$f")" && cp "$$f" '$(DIST)'/"$$f"; \
+	  fi; \
 	done
-	@node $(TOOLS_DIR)/csp.mjs $(DIST)
+	@cp '$(EMBED_DIST)/embed.html' '$(DIST)/.templates/embed.html'
+	@$(MAKE) pages
 
-$(ROOT)/target/dist-%.stamp: $(ROOT)/%.html $(ENTRY_INPUTS)
-	@echo '==> trunk build --release $*.html into target/dist-$*'
-	trunk build $*.html --release --html-output $*.html --dist '$(ROOT)/target/dist-$*'
-	@touch $@
+# Every page of dist/ from its data files (edition.json, config.json, data/, i18n/) and the
+# templates: after editing public/*.json (copied in first) or the deployed files in dist/.
+# PAGES_TODAY=YYYY-MM-DD renders the pages for another Barcelona date (tests); default: today.
+pages:
+	@test -f '$(DIST)/.templates/app.html' || { echo 'dist/ has no templates: run `make build` first' >&2; exit 1; }
+	@$(ENSURE_CC)
+	cargo build --features ssr --bin prerender
+	@if [ -z '$(PAGES_FROM_DIST)' ]; then cp -r '$(ROOT)/public/.' '$(DIST)/'; fi
+	'$(PRERENDER)' '$(DIST)' $(if $(PAGES_TODAY),--today $(PAGES_TODAY))
+	@node $(TOOLS_DIR)/csp.mjs $(DIST)
 
 size:
 	@test -f $(DIST)/index.html || { echo 'dist/ is empty: run `make build` first' >&2; exit 1; }
@@ -248,4 +261,4 @@ $(BENCH_DIR)/node_modules/.installed: $(BENCH_DIR)/package.json $(BENCH_DIR)/pac
 	@touch $@
 
 clean:
-	rm -rf $(DIST) $(addprefix $(ROOT)/target/dist-,$(ENTRIES)) $(addsuffix .stamp,$(addprefix $(ROOT)/target/dist-,$(ENTRIES))) $(E2E_DIR)/test-results $(E2E_DIR)/playwright-report
+	rm -rf $(DIST) $(EMBED_DIST) $(E2E_DIR)/test-results $(E2E_DIR)/playwright-report

@@ -1,11 +1,11 @@
-//! Mounts the app; nothing else.
+//! The application's entry (index.html): takes over the prerendered page; nothing else.
 
 fn main() {
-    #[cfg(feature = "web")]
+    #[cfg(feature = "hydrate")]
     {
         // Panic messages in the console help development; release builds leave the hook out (size).
         #[cfg(debug_assertions)]
         console_error_panic_hook::set_once();
-        leptos::mount::mount_to_body(metropolis_diploma::app::App);
+        metropolis_diploma::shell::boot::start(metropolis_diploma::shell::boot::Entry::App);
     }
 }

@@ -1,47 +1,52 @@
-//! Site chrome around every page: skip link, header with navigation, main region, footer.
+//! The frames around every page: the site's (header with navigation, main, footer) and the form's.
 
-use crate::app::{href, use_texts, CurrentPath};
 use crate::components::lang_switch::LangSwitch;
-use crate::domain::routes::Route;
+use crate::context::use_texts;
+use crate::i18n::common::CommonTexts;
 use leptos::prelude::*;
+use leptos_router::components::A;
 
-/// The page frame shared by every route.
+/// Skip link, header with the site navigation and the language switcher, main region, footer.
 #[component]
-pub fn Layout(children: Children) -> impl IntoView {
-    let t = use_texts();
-    let path = use_context::<CurrentPath>().map(|c| c.0);
-    let current = move |page: Route| path.is_some_and(|p| p.with(|p| Route::parse(p) == page)).then_some("page");
+pub fn SiteLayout(children: Children) -> impl IntoView {
+    let t = use_texts::<CommonTexts>();
     view! {
-        <a class="skip-link" href="#main">{t.skip_to_content()}</a>
+        <a class="skip-link" href="#main">{t.skip_to_content}</a>
         <header class="site-header">
-            <a class="brand" href=href("/")>{t.site_name()}</a>
-            <nav aria-label=t.nav_label()>
+            <A href="/" attr:class="brand">{t.site_name}</A>
+            <nav aria-label=t.nav_label>
                 <ul>
-                    <li><a href=href("/") aria-current=move || current(Route::Home)>{t.nav_home()}</a></li>
-                    <li><a href=href("/estimate") aria-current=move || current(Route::Estimate)>{t.nav_estimate()}</a></li>
-                    <li><a href=href("/refund") aria-current=move || current(Route::Refund)>{t.nav_refund()}</a></li>
+                    <li><A href="/" exact=true>{t.nav_home}</A></li>
+                    <li><A href="/estimate">{t.nav_estimate}</A></li>
+                    <li><A href="/refund">{t.nav_refund}</A></li>
+                    <li><A href="/apply" attr:class="nav-apply">{t.nav_apply}</A></li>
                 </ul>
             </nav>
             <LangSwitch />
         </header>
-        <main id="main" tabindex="-1">{children()}</main>
-        <footer class="site-footer"><p>{t.footer()}</p></footer>
+        <Main>{children()}</Main>
+        <footer class="site-footer"><p>{t.footer}</p></footer>
     }
 }
 
-/// The frame of the application form's pages (`apply.html`, `send.html`): like [`Layout`] without
-/// the site navigation, as in a transactional service (the brand still links to the course), which
-/// also keeps those bundles within their budget.
+/// The application form's frame: like [`SiteLayout`] without the site navigation, as in a
+/// transactional service; the brand still leads back to the course.
 #[component]
 pub fn FormLayout(children: Children) -> impl IntoView {
-    let t = use_texts();
+    let t = use_texts::<CommonTexts>();
     view! {
-        <a class="skip-link" href="#main">{t.skip_to_content()}</a>
+        <a class="skip-link" href="#main">{t.skip_to_content}</a>
         <header class="site-header">
-            <a class="brand" href=href("/")>{t.site_name()}</a>
+            <A href="/" attr:class="brand">{t.site_name}</A>
             <LangSwitch />
         </header>
-        <main id="main" tabindex="-1">{children()}</main>
-        <footer class="site-footer"><p>{t.footer()}</p></footer>
+        <Main>{children()}</Main>
+        <footer class="site-footer"><p>{t.footer}</p></footer>
     }
+}
+
+/// The main region (it takes the focus after an in-app navigation: see `shell::dom`).
+#[component]
+fn Main(children: Children) -> impl IntoView {
+    view! { <main id="main" tabindex="-1">{children()}</main> }
 }

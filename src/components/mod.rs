@@ -1,6 +1,5 @@
-//! Small shared widgets.
+//! Widgets shared by several pages; `form/` holds the application form's.
 
-pub mod answers;
-pub mod country_picker;
+pub mod form;
 pub mod lang_switch;
 pub mod layout;

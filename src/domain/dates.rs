@@ -60,3 +60,26 @@ fn last_sunday(year: i32, month: u32) -> NaiveDate {
     let last = next_month.and_then(|d| d.pred_opt()).unwrap_or(NaiveDate::MIN);
     last - TimeDelta::days(i64::from(last.weekday().num_days_from_sunday()))
 }
+
+/// The UTC instant at which the next Barcelona day starts after `utc` (the midnight a page left
+/// open waits for to update "today").
+///
+/// # Example
+/// ```
+/// use chrono::NaiveDate;
+/// use metropolis_diploma::domain::dates::next_midnight_in_barcelona;
+/// let winter = NaiveDate::from_ymd_opt(2025, 11, 16).unwrap().and_hms_opt(12, 0, 0).unwrap();
+/// assert_eq!(next_midnight_in_barcelona(winter), NaiveDate::from_ymd_opt(2025, 11, 16).unwrap().and_hms_opt(23, 0, 0).unwrap());
+/// ```
+#[must_use]
+pub fn next_midnight_in_barcelona(utc: NaiveDateTime) -> NaiveDateTime {
+    let today = date_in_barcelona(utc);
+    let Some(tomorrow) = today.succ_opt() else { return utc };
+    // Barcelona is UTC+1 or UTC+2, so its midnight is 22:00 or 23:00 UTC the day before.
+    let earliest = tomorrow.and_hms_opt(0, 0, 0).map_or(utc, |m| m - TimeDelta::hours(2));
+    if date_in_barcelona(earliest) == tomorrow {
+        earliest
+    } else {
+        earliest + TimeDelta::hours(1)
+    }
+}

@@ -1,126 +1,309 @@
-//! The application wizard's texts (`apply.html` only; the `apply` section of a catalogue), apart
-//! from [`super::Texts`] so that the other entries do not read them.
+//! The application form (`/apply`…).
 
-use crate::domain::application::{ErrorCode, FieldError, Step};
-use crate::domain::draft::DecodeError;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
-crate::catalogue! {
-/// Every user-visible text of the wizard in one language.
-#[derive(Debug)]
+/// The application form (`/apply`…). One field per key of the catalogue's `apply` section.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
 #[allow(missing_docs)]
-pub struct ApplyTexts in apply_keys {
-    texts {
-        title, intro, need_title, time_title, time_body, saved_title,
-        saved_body, privacy_title, privacy_body, continue_app, last_saved, start_now,
-        start_again, confirm_start_again, delete_saved, confirm_delete, deleted, files_title,
-        export, import_label, import_hint, imported, import_not_json, import_not_draft,
-        import_future, import_invalid, status_saving, status_saved, status_not_saved, other_tab,
-        unreadable, step_of, back, continue_, error_summary, error_prefix,
-        optional, words, yes, no, not_sure, not_answered,
-        first_name, surname, email, email_hint, phone, phone_hint,
-        job_title, department, years, years_hint, career, junior,
-        mid_career, senior, org_name, authority, local, metropolitan,
-        city, country, member, member_hint, dues, ia_department,
-        why, why_hint, experience, experience_hint, project, project_hint,
-        english, english_hint, fluent, working, basic, with_colleagues,
-        with_colleagues_hint, alone, together, colleague, colleague_name, colleague_email,
-        add_colleague, remove_colleague, reduced, reduced_hint, invoice_title, billing_organisation,
-        billing_address, tax_id, po_reference, invoice_email, conditions, refund_link,
-        data_consent, truthful, check_title, change, fee_title, fee_per_person,
-        fee_people, fee_total, fee_note, send, required_other, colleague_name_required,
-        colleague_email_required, invalid_email, invalid_phone, invalid_years, too_many_words, no_colleagues,
-        too_many_people, must_accept, unknown_country, done_title, done_body, reference_label,
-        reference_hint, next_title, record_title, print_record, sent_at, nothing_sent,
-        send_title, status_sending, status_waiting, status_offline, paused_title, paused_body,
-        paused_reason, reason_network, reason_timeout, reason_status, try_again, conflict_title,
-        conflict_body, sending_notice, sending_link, rejected_title, rejected_quote, rejected_other,
-        send_no_storage,
-    }
-    others {
-        need: &'static [&'static str],
-        step_names: [&'static str; 5],
-        required: &'static [(&'static str, &'static str)],
-        next_steps: &'static [&'static str],
-    }
-}
-}
-
-impl ApplyTexts {
-    /// Career stages, in the order of `CareerStage`'s variants.
-    #[must_use]
-    pub fn career_options(&self) -> [&'static str; 3] {
-        [self.junior(), self.mid_career(), self.senior()]
-    }
-
-    /// Kinds of authority, in the order of `Authority`'s variants.
-    #[must_use]
-    pub fn authority_options(&self) -> [&'static str; 2] {
-        [self.local(), self.metropolitan()]
-    }
-
-    /// Membership answers, in the order of `Membership`'s variants.
-    #[must_use]
-    pub fn member_options(&self) -> [&'static str; 3] {
-        [self.yes(), self.no(), self.not_sure()]
-    }
-
-    /// English levels, in the order of `EnglishLevel`'s variants.
-    #[must_use]
-    pub fn english_options(&self) -> [&'static str; 3] {
-        [self.fluent(), self.working(), self.basic()]
-    }
-
-    /// Yes (index 0) and no (index 1).
-    #[must_use]
-    pub fn yes_no(&self) -> [&'static str; 2] {
-        [self.yes(), self.no()]
-    }
-
-    /// Registering alone (index 0, `false`) or with colleagues (index 1, `true`).
-    #[must_use]
-    pub fn alone_together(&self) -> [&'static str; 2] {
-        [self.alone(), self.together()]
-    }
-
-    /// The words for a validation problem, as shown in the error summary and by the field.
-    #[must_use]
-    pub fn error(&self, e: &FieldError) -> String {
-        let f = e.field.as_str();
-        match e.code {
-            ErrorCode::Required if f.ends_with(".name") && f.contains("colleagues") => {
-                self.colleague_name_required().to_owned()
-            }
-            ErrorCode::Required if f.ends_with(".email") && f.contains("colleagues") => {
-                self.colleague_email_required().to_owned()
-            }
-            ErrorCode::Required => {
-                self.required.iter().find(|(k, _)| *k == f).map_or(self.required_other(), |(_, v)| v).to_owned()
-            }
-            ErrorCode::InvalidEmail => self.invalid_email().to_owned(),
-            ErrorCode::InvalidPhone => self.invalid_phone().to_owned(),
-            ErrorCode::InvalidYears => self.invalid_years().to_owned(),
-            ErrorCode::TooManyWords { limit } => super::fill(self.too_many_words(), &[("limit", &limit.to_string())]),
-            ErrorCode::NoColleagues => self.no_colleagues().to_owned(),
-            ErrorCode::TooManyPeople { max } => super::fill(self.too_many_people(), &[("max", &max.to_string())]),
-            ErrorCode::MustAccept => self.must_accept().to_owned(),
-            ErrorCode::UnknownCountry => self.unknown_country().to_owned(),
-        }
-    }
-
-    /// The section name of a step.
-    #[must_use]
-    pub fn step_name(&self, step: Step) -> &'static str {
-        self.step_names[step.number() - 1]
-    }
-
-    /// Why a file or the stored text is not a usable draft.
-    #[must_use]
-    pub fn decode_error(&self, e: &DecodeError) -> &'static str {
-        match e {
-            DecodeError::NotJson => self.import_not_json(),
-            DecodeError::NotADraft => self.import_not_draft(),
-            DecodeError::FutureVersion { .. } => self.import_future(),
-            DecodeError::Invalid { .. } => self.import_invalid(),
-        }
-    }
+pub struct ApplyTexts {
+    #[serde(deserialize_with = "super::text")]
+    pub title: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub intro: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub need_title: &'static str,
+    #[serde(deserialize_with = "super::texts")]
+    pub need: Vec<&'static str>,
+    #[serde(deserialize_with = "super::text")]
+    pub time_title: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub time_body: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub saved_title: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub saved_body: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub privacy_title: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub privacy_body: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub continue_app: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub last_saved: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub start_now: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub start_again: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub confirm_start_again: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub delete_saved: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub confirm_delete: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub deleted: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub files_title: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub export: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub import_label: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub import_hint: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub imported: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub import_not_json: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub import_not_draft: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub import_future: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub import_invalid: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub status_saving: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub status_saved: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub status_not_saved: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub other_tab: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub unreadable: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub step_of: &'static str,
+    #[serde(deserialize_with = "super::texts")]
+    pub step_names: Vec<&'static str>,
+    #[serde(deserialize_with = "super::text")]
+    pub back: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub continue_: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub error_summary: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub error_prefix: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub optional: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub words: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub yes: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub no: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub not_sure: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub not_answered: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub first_name: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub surname: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub email: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub email_hint: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub phone: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub phone_hint: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub job_title: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub department: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub years: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub years_hint: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub career: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub junior: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub mid_career: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub senior: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub org_name: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub authority: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub local: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub metropolitan: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub city: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub country: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub member: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub member_hint: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub dues: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub ia_department: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub why: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub why_hint: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub experience: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub experience_hint: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub project: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub project_hint: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub english: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub english_hint: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub fluent: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub working: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub basic: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub with_colleagues: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub with_colleagues_hint: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub alone: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub together: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub colleague: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub colleague_name: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub colleague_email: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub add_colleague: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub remove_colleague: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub reduced: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub reduced_hint: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub invoice_title: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub billing_organisation: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub billing_address: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub tax_id: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub po_reference: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub invoice_email: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub conditions: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub refund_link: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub data_consent: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub truthful: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub check_title: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub change: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub fee_title: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub fee_per_person: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub fee_people: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub fee_total: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub fee_note: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub send: &'static str,
+    #[serde(deserialize_with = "super::text_map")]
+    pub required: BTreeMap<String, &'static str>,
+    #[serde(deserialize_with = "super::text")]
+    pub required_other: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub colleague_name_required: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub colleague_email_required: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub invalid_email: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub invalid_phone: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub invalid_years: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub too_many_words: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub no_colleagues: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub too_many_people: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub must_accept: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub unknown_country: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub done_title: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub done_body: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub reference_label: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub reference_hint: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub next_title: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub record_title: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub print_record: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub sent_at: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub nothing_sent: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub send_title: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub status_sending: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub status_waiting: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub status_offline: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub paused_title: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub paused_body: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub paused_reason: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub reason_network: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub reason_timeout: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub reason_status: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub try_again: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub conflict_title: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub conflict_body: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub sending_notice: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub sending_link: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub rejected_title: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub rejected_quote: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub rejected_other: &'static str,
+    #[serde(deserialize_with = "super::text")]
+    pub send_no_storage: &'static str,
+    #[serde(deserialize_with = "super::texts")]
+    pub next_steps: Vec<&'static str>,
 }

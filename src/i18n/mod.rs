@@ -1,29 +1,31 @@
 //! The text layer: every word the user sees, one catalogue per language.
 //!
-//! Catalogues are data (`public/i18n/<lang>.json`, see [`catalogue`]), read at run time into the
-//! typed structs below, so a page names every text it uses and a catalogue that lacks one is refused
-//! with the key named. Templates use named `{placeholders}` filled by [`fill`]. Codes from the domain
-//! (notes, problems, errors) become words here, never in the domain.
+//! Catalogues are data (`public/i18n/<lang>.json`), read with serde into the typed sections below,
+//! so a page names every text it uses and a catalogue that lacks one (or has one too many) is
+//! refused with the key named. Templates use named `{placeholders}` ([`Text::fill`]); counts choose
+//! their form by the language's plural rules ([`Plural`], with the category from `Intl`). Codes
+//! from the domain become words in the app's formatting layer, never in the domain. Every figure
+//! (amount, percentage, date, count) reaches a text through a placeholder, from the data.
 
 pub mod apply;
-pub mod catalogue;
+pub mod common;
+pub mod embed;
+pub mod estimate;
+pub mod home;
+pub mod refund;
 
-use crate::domain::config::ConfigError;
-use crate::domain::countries::{CountriesError, CountriesProblem};
-use crate::domain::edition::{Discount, EditionError, EditionProblem};
-use crate::domain::fees::{Note, ReducedTier};
-use crate::domain::json::{Expected, Problem};
-use crate::domain::money::AmountError;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A language the interface is available in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Locale {
-    /// English, the reference catalogue.
+    /// English, the reference catalogue, at the site's root.
     #[default]
     En,
-    /// French.
+    /// French, under `/fr/`.
     Fr,
-    /// Spanish.
+    /// Spanish, under `/es/`.
     Es,
 }
 
@@ -61,7 +63,17 @@ impl Locale {
         }
     }
 
-    /// The catalogue file, relative to the app's base.
+    /// The path segment the language's pages live under (`""` for English, at the site's root).
+    #[must_use]
+    pub fn prefix(self) -> &'static str {
+        match self {
+            Locale::En => "",
+            Locale::Fr => "/fr",
+            Locale::Es => "/es",
+        }
+    }
+
+    /// The catalogue file, relative to the site's root.
     #[must_use]
     pub fn catalogue_file(self) -> &'static str {
         match self {
@@ -77,249 +89,201 @@ impl Locale {
         let primary = tag.trim().split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
         Locale::ALL.into_iter().find(|l| l.tag() == primary)
     }
+}
 
-    /// The language to show: the URL's `lang=` first, then the one remembered on this device, then
-    /// the first of the browser's preferred languages that is available, then English.
+/// A plural (or ordinal) category of `Intl.PluralRules`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PluralCategory {
+    /// `zero`.
+    Zero,
+    /// `one`.
+    One,
+    /// `two`.
+    Two,
+    /// `few`.
+    Few,
+    /// `many`.
+    Many,
+    /// `other`, and anything unknown.
+    Other,
+}
+
+impl PluralCategory {
+    /// The category named by `Intl` (`"one"`…); `Other` for anything else.
+    #[must_use]
+    pub fn from_code(code: &str) -> PluralCategory {
+        match code {
+            "zero" => PluralCategory::Zero,
+            "one" => PluralCategory::One,
+            "two" => PluralCategory::Two,
+            "few" => PluralCategory::Few,
+            "many" => PluralCategory::Many,
+            _ => PluralCategory::Other,
+        }
+    }
+}
+
+/// One text of a catalogue. A page reads its catalogue once and keeps it for its whole life, so
+/// the strings are leaked into `&'static str`: views use them without cloning, and the memory is
+/// bounded by the catalogue a page reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Text(pub &'static str);
+
+impl Text {
+    /// The text itself.
+    #[must_use]
+    pub fn get(self) -> &'static str {
+        self.0
+    }
+
+    /// The text with its `{name}` placeholders filled.
     ///
     /// # Example
     /// ```
-    /// use metropolis_diploma::i18n::Locale;
-    /// assert_eq!(Locale::choose(None, Some("es"), &["fr-FR"]), Locale::Es);
-    /// assert_eq!(Locale::choose(Some("xx"), None, &["de", "fr-CA"]), Locale::Fr);
+    /// use metropolis_diploma::i18n::Text;
+    /// assert_eq!(Text("Step {x} of {y}").fill(&[("x", "1"), ("y", "5")]), "Step 1 of 5");
     /// ```
     #[must_use]
-    pub fn choose(url: Option<&str>, remembered: Option<&str>, browser: &[&str]) -> Locale {
-        url.and_then(Locale::from_tag)
-            .or_else(|| remembered.and_then(Locale::from_tag))
-            .or_else(|| browser.iter().find_map(|t| Locale::from_tag(t)))
-            .unwrap_or_default()
+    pub fn fill(self, values: &[(&str, &str)]) -> String {
+        let mut out = self.0.to_owned();
+        for (name, value) in values {
+            out = out.replace(&format!("{{{name}}}"), value);
+        }
+        out
     }
 }
 
-/// Fills `{name}` placeholders in a template.
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Ok(Text(Box::leak(s.into_boxed_str())))
+    }
+}
+
+impl Serialize for Text {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.0)
+    }
+}
+
+/// Reads a text of a section, leaked (see [`Text`]).
 ///
-/// # Example
-/// ```
-/// assert_eq!(metropolis_diploma::i18n::fill("Step {x} of {y}", &[("x", "1"), ("y", "5")]), "Step 1 of 5");
-/// ```
-#[must_use]
-pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = template.to_owned();
-    for (name, value) in values {
-        out = out.replace(&format!("{{{name}}}"), value);
-    }
-    out
+/// # Errors
+/// The value is not a string.
+pub fn text<'de, D: Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
+    Text::deserialize(d).map(Text::get)
 }
 
-crate::catalogue! {
-/// Every user-visible text of one language. Field names say where the text appears.
-#[derive(Debug)]
+/// Reads a list of texts, leaked.
+///
+/// # Errors
+/// The value is not a list of strings.
+pub fn texts<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<&'static str>, D::Error> {
+    Ok(Vec::<Text>::deserialize(d)?.into_iter().map(Text::get).collect())
+}
+
+/// Reads an object of texts, leaked.
+///
+/// # Errors
+/// The value is not an object of strings.
+pub fn text_map<'de, D: Deserializer<'de>>(d: D) -> Result<std::collections::BTreeMap<String, &'static str>, D::Error> {
+    Ok(std::collections::BTreeMap::<String, Text>::deserialize(d)?.into_iter().map(|(k, v)| (k, v.get())).collect())
+}
+
+/// Reads a plural text, leaked.
+///
+/// # Errors
+/// The value is not an object of forms with `other`.
+pub fn plural<'de, D: Deserializer<'de>>(d: D) -> Result<Plural, D::Error> {
+    Plural::deserialize(d)
+}
+
+/// A text with a form per plural category, as the language needs: English `{ "one", "other" }`,
+/// French `{ "one", "many", "other" }`… `other` is required; a missing category falls back to it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
 #[allow(missing_docs)]
-pub struct Texts in site_keys {
-    texts {
-        site_name, skip_to_content, nav_label, nav_home, nav_estimate, nav_refund,
-        lang_label, colon, footer, loading, not_found_title, not_found_body, back_home,
-        data_error_title, data_error_intro, data_error_file, data_error_field, data_error_problem, data_error_whole_file,
-        data_error_fetch, data_error_contact, problem_syntax, problem_too_deep, problem_missing, problem_unknown,
-        problem_expected, expect_text, expect_whole_number, expect_boolean, expect_list, expect_object,
-        expect_amount, expect_percent, expect_date, expect_one_of, problem_fiscal_year, problem_schema, config_bad_endpoint, config_bad_timeout, config_bad_origin,
-        problem_empty, problem_email, problem_currency, problem_end_before_start, problem_too_small, problem_below_minimum,
-        problem_after_start, problem_missing_discount, problem_duplicate_discount, problem_unknown_year, problem_zero, countries_problem_line,
-        countries_bad_header, countries_cell_count, countries_bad_code, countries_bad_class, countries_duplicate, countries_no_rows,
-        home_kicker, home_lead, home_when, home_where, home_where_value, home_format,
-        home_format_value, home_fee, home_fee_value, home_cta_estimate, home_cta_refund, home_who_title,
-        home_who_body, home_included_title, home_not_included_title, home_hotels_note, home_fees_title, home_fees_list,
-        home_fees_member, home_fees_group, home_fees_income, home_fees_early, home_apply_title, home_apply_contact,
-        estimate_title, estimate_intro, your_situation, member_legend, member_hint, yes,
-        no, dues_legend, country_label, country_hint, country_not_found, people_label,
-        people_hint, people_invalid, date_label, date_hint, reduced_label, reduced_hint,
-        quote_title, quote_caption, col_item, col_amount, line_list_fee, line_membership,
-        line_income_place, line_group, line_early_bird, per_person, people_count, total,
-        total_announcement, reduced_title, reduced_low, reduced_middle, reduced_fee, rules_title,
-        rule_membership, rule_group, rule_income, rule_early, rule_order, notes_title,
-        note_member_rate_dues_unpaid, note_early_bird_may_apply, note_early_bird_applied, note_early_bird_ended, note_group_applied, note_group_available,
-        note_country_unclassified, note_reduced_available, note_reduced_not_member, note_reduced_dues_unpaid, note_reduced_high_income, note_reduced_no_country,
-        note_reduced_places_limited, note_after_course_start, params_ignored, copy_link, link_copied, copy_failed,
-        share_label, print_quote, print_heading, print_date, print_caveat, income_low,
-        income_lower_middle, income_upper_middle, income_high, income_unclassified, country_class, refund_title,
-        refund_intro, paid_label, paid_hint, cancel_date_label, cancel_date_hint, cancel_date_invalid,
-        result_title, result_refund, result_no_refund, result_enter_amount, refund_amount_label, kept_label,
-        deadline_label, days_left_many, days_left_one, deadline_today, deadline_passed, due_by_label,
-        due_by_none, bank_fees, timeline_title, timeline_chosen, timeline_deadline, timeline_start,
-        policy_title, email_title, email_intro, name_label, registration_date_label, contact_label,
-        optional, email_subject, email_body, email_refund_due, email_no_refund, email_missing,
-        email_preview_label, open_email, copy_text, text_copied, reply_reminder, remind_me,
-        ics_summary, ics_description, amount_empty, amount_not_a_number, amount_negative, amount_too_many_decimals,
-        amount_too_large,
-    }
-    others {
-        home_who_list: [&'static str; 3],
-        home_included: [&'static str; 9],
-        home_not_included: [&'static str; 4],
-        home_apply_steps: [&'static str; 3],
-        policy_items: [&'static str; 4],
-    }
-}
+pub struct Plural {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub zero: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub one: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub two: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub few: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub many: Option<Text>,
+    pub other: Text,
 }
 
-crate::catalogue! {
-/// The texts of the partner embed (`embed.html`: the frame and the partner page), apart from
-/// [`Texts`] so that the main app's bundle does not carry them.
-#[derive(Debug)]
-#[allow(missing_docs)]
-pub struct EmbedTexts in embed_keys {
-    texts {
-        frame_title, apply, new_tab, link_text, page_title, page_intro,
-        options_title, member_label, unset, people_label, lang_label, accent_label,
-        accent_hint, accent_invalid, accent_low_contrast, font_label, font_hint, font_invalid,
-        compact_label, compact_hint, origin_label, origin_hint, origin_invalid, snippet_title,
-        snippet_label, snippet_hint, copy, copied, copy_failed, preview_title,
-        events_title, event_ready, event_estimate, api_update, api_quote, csp_title,
-        csp_partner, csp_app, csp_placeholder,
-    }
-    others {
-
-    }
-}
-}
-
-impl Texts {
-    /// The sentence for a note of the fee engine.
+impl Plural {
+    /// The form for a category.
     #[must_use]
-    pub fn note(&self, note: &Note, format_date: &dyn Fn(chrono::NaiveDate) -> String) -> String {
-        match note {
-            Note::MemberRateDuesUnpaid { dues_year } => {
-                fill(self.note_member_rate_dues_unpaid(), &[("year", &dues_year.to_string())])
-            }
-            Note::EarlyBirdMayApply => self.note_early_bird_may_apply().to_owned(),
-            Note::EarlyBirdApplied { last_date } => {
-                fill(self.note_early_bird_applied(), &[("date", &format_date(*last_date))])
-            }
-            Note::EarlyBirdEnded { last_date } => {
-                fill(self.note_early_bird_ended(), &[("date", &format_date(*last_date))])
-            }
-            Note::GroupApplied { people } => fill(self.note_group_applied(), &[("people", &people.to_string())]),
-            Note::GroupAvailable { min_size } => fill(self.note_group_available(), &[("min", &min_size.to_string())]),
-            Note::CountryUnclassified { year, .. } => fill(self.note_country_unclassified(), &[("year", year)]),
-            Note::ReducedAvailable { tier } => fill(self.note_reduced_available(), &[("tier", self.tier(*tier))]),
-            Note::ReducedNotMember => self.note_reduced_not_member().to_owned(),
-            Note::ReducedDuesUnpaid => self.note_reduced_dues_unpaid().to_owned(),
-            Note::ReducedHighIncome => self.note_reduced_high_income().to_owned(),
-            Note::ReducedNoCountry => self.note_reduced_no_country().to_owned(),
-            Note::ReducedPlacesLimited { places } => {
-                fill(self.note_reduced_places_limited(), &[("places", &places.to_string())])
-            }
-            Note::AfterCourseStart => self.note_after_course_start().to_owned(),
-        }
-    }
-
-    /// The name of a reduced-place tier.
-    #[must_use]
-    pub fn tier(&self, tier: ReducedTier) -> &'static str {
-        match tier {
-            ReducedTier::LowIncome => self.reduced_low(),
-            ReducedTier::MiddleIncome => self.reduced_middle(),
-        }
-    }
-
-    /// The label of a discount line, e.g. "Member-city rate (50 %)".
-    #[must_use]
-    pub fn discount(&self, rule: Discount) -> &'static str {
-        match rule {
-            Discount::Membership => self.line_membership(),
-            Discount::IncomePlace => self.line_income_place(),
-            Discount::Group => self.line_group(),
-            Discount::EarlyBird => self.line_early_bird(),
-        }
-    }
-
-    /// The sentence for a problem in the edition file.
-    #[must_use]
-    pub fn edition_problem(&self, error: &EditionError) -> String {
-        use EditionProblem as P;
-        match &error.problem {
-            P::Format(problem) => self.json_problem(problem),
-            P::NotAFiscalYear => self.problem_fiscal_year().to_owned(),
-            P::UnsupportedSchema { found } => fill(self.problem_schema(), &[("found", &found.to_string())]),
-            P::Empty => self.problem_empty().to_owned(),
-            P::NotAnEmail => self.problem_email().to_owned(),
-            P::NotACurrency => self.problem_currency().to_owned(),
-            P::EndBeforeStart => self.problem_end_before_start().to_owned(),
-            P::TooSmall { min } => fill(self.problem_too_small(), &[("min", &min.to_string())]),
-            P::BelowMinimum => self.problem_below_minimum().to_owned(),
-            P::AfterStart => self.problem_after_start().to_owned(),
-            P::MissingDiscount { discount } => fill(self.problem_missing_discount(), &[("rule", discount.code())]),
-            P::DuplicateDiscount { discount } => fill(self.problem_duplicate_discount(), &[("rule", discount.code())]),
-            P::UnknownClassificationYear { available } => {
-                fill(self.problem_unknown_year(), &[("years", &available.join(", "))])
-            }
-            P::Zero => self.problem_zero().to_owned(),
-        }
-    }
-
-    /// The sentence for a problem reading a JSON file (the field is named apart).
-    #[must_use]
-    pub fn json_problem(&self, problem: &Problem) -> String {
-        match problem {
-            Problem::Syntax { line, column } => {
-                fill(self.problem_syntax(), &[("line", &line.to_string()), ("column", &column.to_string())])
-            }
-            Problem::TooDeep => self.problem_too_deep().to_owned(),
-            Problem::Missing => self.problem_missing().to_owned(),
-            Problem::Unknown => self.problem_unknown().to_owned(),
-            Problem::Expected { expected, found } => {
-                let what = match expected {
-                    Expected::Text => self.expect_text().to_owned(),
-                    Expected::WholeNumber => self.expect_whole_number().to_owned(),
-                    Expected::Boolean => self.expect_boolean().to_owned(),
-                    Expected::List => self.expect_list().to_owned(),
-                    Expected::Object => self.expect_object().to_owned(),
-                    Expected::Amount => self.expect_amount().to_owned(),
-                    Expected::Percent => self.expect_percent().to_owned(),
-                    Expected::Date => self.expect_date().to_owned(),
-                    Expected::OneOf(codes) => fill(self.expect_one_of(), &[("codes", &codes.join(", "))]),
-                };
-                fill(self.problem_expected(), &[("found", found), ("expected", &what)])
-            }
-        }
-    }
-
-    /// The sentence for a problem in the deployment configuration.
-    #[must_use]
-    pub fn config_problem(&self, error: &ConfigError) -> String {
-        match error {
-            ConfigError::Format(e) => self.json_problem(&e.problem),
-            ConfigError::UnsupportedSchema { found } => fill(self.problem_schema(), &[("found", &found.to_string())]),
-            ConfigError::BadEndpoint => self.config_bad_endpoint().to_owned(),
-            ConfigError::BadTimeout => self.config_bad_timeout().to_owned(),
-            ConfigError::BadOrigin(_) => self.config_bad_origin().to_owned(),
-            ConfigError::BadEmail(_) => self.problem_email().to_owned(),
-        }
-    }
-
-    /// The sentence for a problem in the country file.
-    #[must_use]
-    pub fn countries_problem(&self, error: &CountriesError) -> String {
-        let what = match &error.problem {
-            CountriesProblem::BadHeader => self.countries_bad_header().to_owned(),
-            CountriesProblem::CellCount => self.countries_cell_count().to_owned(),
-            CountriesProblem::BadCode => self.countries_bad_code().to_owned(),
-            CountriesProblem::BadClass(code) => fill(self.countries_bad_class(), &[("code", code)]),
-            CountriesProblem::Duplicate => self.countries_duplicate().to_owned(),
-            CountriesProblem::NoRows => self.countries_no_rows().to_owned(),
+    pub fn select(&self, category: PluralCategory) -> Text {
+        let form = match category {
+            PluralCategory::Zero => self.zero,
+            PluralCategory::One => self.one,
+            PluralCategory::Two => self.two,
+            PluralCategory::Few => self.few,
+            PluralCategory::Many => self.many,
+            PluralCategory::Other => None,
         };
-        fill(self.countries_problem_line(), &[("line", &error.line.to_string()), ("problem", &what)])
+        form.unwrap_or(self.other)
+    }
+}
+
+/// A whole catalogue file: every section, strictly (a missing or unknown key is an error naming it).
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+#[allow(missing_docs)]
+pub struct Catalogue {
+    pub common: common::CommonTexts,
+    pub home: home::HomeTexts,
+    pub estimate: estimate::EstimateTexts,
+    pub refund: refund::RefundTexts,
+    pub apply: apply::ApplyTexts,
+    pub embed: embed::EmbedTexts,
+}
+
+/// The sections the application's pages use (everything but the embed's).
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+#[allow(missing_docs)]
+pub struct SiteTexts {
+    pub common: common::CommonTexts,
+    pub home: home::HomeTexts,
+    pub estimate: estimate::EstimateTexts,
+    pub refund: refund::RefundTexts,
+    pub apply: apply::ApplyTexts,
+}
+
+/// The sections the partner embed uses: the chrome, the estimator and its own.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+#[allow(missing_docs)]
+pub struct EmbedSiteTexts {
+    pub common: common::CommonTexts,
+    pub estimate: estimate::EstimateTexts,
+    pub embed: embed::EmbedTexts,
+}
+
+impl Catalogue {
+    /// The application's sections, moved out of the catalogue.
+    #[must_use]
+    pub fn site(self) -> SiteTexts {
+        SiteTexts {
+            common: self.common,
+            home: self.home,
+            estimate: self.estimate,
+            refund: self.refund,
+            apply: self.apply,
+        }
     }
 
-    /// The message for an amount that could not be read.
+    /// The embed's sections, moved out of the catalogue.
     #[must_use]
-    pub fn amount_error(&self, error: AmountError) -> &'static str {
-        match error {
-            AmountError::Empty => self.amount_empty(),
-            AmountError::NotANumber => self.amount_not_a_number(),
-            AmountError::Negative => self.amount_negative(),
-            AmountError::TooManyDecimals => self.amount_too_many_decimals(),
-            AmountError::TooLarge => self.amount_too_large(),
-        }
+    pub fn embed(self) -> EmbedSiteTexts {
+        EmbedSiteTexts { common: self.common, estimate: self.estimate, embed: self.embed }
     }
 }

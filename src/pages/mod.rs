@@ -1,5 +1,6 @@
-//! One module per route.
+//! One module per route; each page is a thin view over the domain's rules.
 
+pub mod apply;
 pub mod data_error;
 pub mod embed;
 pub mod estimate;

@@ -1,58 +1,32 @@
-//! Small browser services: the base path, the address bar, the clipboard, printing and focus.
+//! Small browser services: focus, clipboard, printing, and typed values kept across the takeover.
 
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-/// The path the app is served under, without a trailing slash: `""` at the root, `"/diploma"`
-/// under a sub-path. Read from the document's `<base href>`, which `index.html` sets.
-#[must_use]
-pub fn base_path() -> String {
-    let base = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.base_uri().ok().flatten())
-        .and_then(|uri| web_sys::Url::new(&uri).ok())
-        .map(|u| u.pathname())
-        .unwrap_or_default();
-    base.trim_end_matches('/').to_owned()
+fn document() -> Option<web_sys::Document> {
+    web_sys::window().and_then(|w| w.document())
 }
 
-/// Replaces the query string of the current address without a navigation or a history entry.
-pub fn replace_query(query: &str) {
-    let Some(window) = web_sys::window() else { return };
-    let Ok(path) = window.location().pathname() else { return };
-    let url = if query.is_empty() { path } else { format!("{path}?{query}") };
-    if let Ok(history) = window.history() {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+/// Moves keyboard focus to the element with this id (focusable through `tabindex="-1"`).
+pub fn focus(id: &str) {
+    if let Some(el) = document().and_then(|d| d.get_element_by_id(id)).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
     }
 }
 
-/// The current page's full address with this query string instead of its own.
-#[must_use]
-pub fn url_with_query(query: &str) -> String {
-    let Some(location) = web_sys::window().map(|w| w.location()) else { return String::new() };
-    let origin = location.origin().unwrap_or_default();
-    let path = location.pathname().unwrap_or_default();
-    if query.is_empty() {
-        format!("{origin}{path}")
-    } else {
-        format!("{origin}{path}?{query}")
-    }
-}
-
-/// The current query string's pairs, decoded.
-#[must_use]
-pub fn query_pairs() -> Vec<(String, String)> {
-    let Some(search) = web_sys::window().and_then(|w| w.location().search().ok()) else { return Vec::new() };
-    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else { return Vec::new() };
-    let mut pairs = Vec::new();
-    let iter = js_sys::try_iter(&params).ok().flatten();
-    for entry in iter.into_iter().flatten().flatten() {
-        let pair: js_sys::Array = entry.unchecked_into();
-        if let (Some(k), Some(v)) = (pair.get(0).as_string(), pair.get(1).as_string()) {
-            pairs.push((k, v));
+/// After every in-app navigation (not the first page), moves the focus to the new page's main
+/// region, so keyboard and screen-reader users start at its top. Call once, inside the router.
+pub fn focus_main_after_navigation() {
+    let location = use_location();
+    Effect::new(move |first: Option<()>| {
+        location.pathname.track();
+        if first.is_some() {
+            request_animation_frame(|| focus("main"));
         }
-    }
-    pairs
+    });
 }
 
 /// Writes text to the clipboard; `false` when the browser refuses.
@@ -69,78 +43,81 @@ pub fn print() {
     }
 }
 
-/// Sets the document title.
-pub fn set_title(title: &str) {
-    if let Some(d) = web_sys::window().and_then(|w| w.document()) {
-        d.set_title(title);
-    }
+/// A value a person typed or chose in the prerendered page before the app took it over.
+#[derive(Debug)]
+pub enum Typed {
+    /// A text field, text area or select: its current value.
+    Value(String, String),
+    /// A checkbox or radio button: whether it is checked.
+    Checked(String, bool),
 }
 
-/// Moves keyboard focus to the element with this id (made focusable with `tabindex="-1"` by the caller).
-pub fn focus(id: &str) {
-    if let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = el.focus();
-    }
-}
-
-/// Removes the static first-paint content of `index.html` once the app takes over.
-pub fn remove_static_shell() {
-    if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("shell")) {
-        el.remove();
-    }
-}
-
-/// Leaves the app for another document (relative to the base), replacing the history entry.
-pub fn go_to(url: &str) {
-    if let Some(w) = web_sys::window() {
-        let _ = w.location().replace(url);
-    }
-}
-
-/// `encodeURIComponent`.
+/// The form controls (with an id) whose state differs from the page as it was served: what the
+/// visitor typed or chose before the WebAssembly arrived.
 #[must_use]
-pub fn encode(text: &str) -> String {
-    js_sys::encode_uri_component(text).into()
-}
-
-/// When an entry was reached through the main app's redirect (`apply.html?at=/apply/check`), puts
-/// the intended address back in the address bar (under the base) without a reload.
-pub fn restore_redirected_path(base: &str) {
-    let Some(at) = query_pairs().into_iter().find(|(k, _)| k == "at").map(|(_, v)| v) else { return };
-    if !at.starts_with('/') || at.starts_with("//") {
-        return;
+pub fn typed_values() -> Vec<Typed> {
+    let Some(list) = document().and_then(|d| d.query_selector_all("input[id], textarea[id], select[id]").ok()) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for i in 0..list.length() {
+        let Some(node) = list.item(i) else { continue };
+        if let Some(input) = node.dyn_ref::<web_sys::HtmlInputElement>() {
+            if matches!(input.type_().as_str(), "checkbox" | "radio") {
+                if input.checked() != input.default_checked() {
+                    out.push(Typed::Checked(input.id(), input.checked()));
+                }
+            } else if input.value() != input.default_value() {
+                out.push(Typed::Value(input.id(), input.value()));
+            }
+        } else if let Some(area) = node.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+            if area.value() != area.default_value() {
+                out.push(Typed::Value(area.id(), area.value()));
+            }
+        } else if let Some(select) = node.dyn_ref::<web_sys::HtmlSelectElement>() {
+            let options = select.options();
+            let default = (0..options.length())
+                .filter_map(|j| options.item(j))
+                .filter_map(|o| o.dyn_into::<web_sys::HtmlOptionElement>().ok())
+                .find(web_sys::HtmlOptionElement::default_selected)
+                .map(|o| o.value());
+            if default.is_some_and(|d| d != select.value()) {
+                out.push(Typed::Value(select.id(), select.value()));
+            }
+        }
     }
-    replace_path(&format!("{base}{at}"));
+    out
 }
 
-/// Leaves for another document, adding a history entry.
-pub fn go_to_url(url: &str) {
-    if let Some(w) = web_sys::window() {
-        let _ = w.location().assign(url);
-    }
-}
-
-/// Replaces the address (same document, no history entry).
-pub fn replace_path(url: &str) {
-    if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
-        let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url));
-    }
-}
-
-/// Changes the address (same document) with a history entry.
-pub fn push_path(url: &str) {
-    if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
-        let _ = h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url));
-    }
-}
-
-/// Loads the current page again.
-pub fn reload() {
-    if let Some(w) = web_sys::window() {
-        let _ = w.location().reload();
+/// Puts typed values back into the live page and tells its handlers (`input` and `change`
+/// events), so the app's state takes them in as if they had been typed now.
+pub fn replay(typed: &[Typed]) {
+    let Some(doc) = document() else { return };
+    for t in typed {
+        let (id, apply): (&str, &dyn Fn(&web_sys::Element)) = match t {
+            Typed::Value(id, value) => (id, &|el: &web_sys::Element| {
+                if let Some(i) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+                    i.set_value(value);
+                } else if let Some(a) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+                    a.set_value(value);
+                } else if let Some(s) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
+                    s.set_value(value);
+                }
+            }),
+            Typed::Checked(id, checked) => (id, &|el: &web_sys::Element| {
+                if let Some(i) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+                    i.set_checked(*checked);
+                }
+            }),
+        };
+        let Some(el) = doc.get_element_by_id(id) else { continue };
+        apply(&el);
+        for kind in ["input", "change"] {
+            let init = web_sys::EventInit::new();
+            init.set_bubbles(true);
+            if let Ok(ev) = web_sys::Event::new_with_event_init_dict(kind, &init) {
+                let _ = el.dispatch_event(&ev);
+            }
+        }
     }
 }

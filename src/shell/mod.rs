@@ -1,11 +1,6 @@
-//! The imperative shell: the only code that touches the browser or the network.
+//! The only code with side effects: the browser (DOM, storage, clock, network, messaging). Nothing
+//! here runs in the prerender: pages call it from Effects and event handlers only.
 
+pub mod boot;
 pub mod clock;
-pub mod data;
 pub mod dom;
-pub mod embed;
-pub mod intl;
-pub mod lang;
-pub mod nav;
-pub mod storage;
-pub mod submission;

@@ -1,0 +1,139 @@
+//! How an entry starts in the browser: read the data the page carries, take over the prerendered
+//! page (or render it when the address is not the one it was rendered for), keep what the visitor
+//! typed meanwhile, then check the deployed data files and render again if they changed since the
+//! page was built.
+
+use crate::app::App;
+use crate::context::{Payload, SiteData};
+use crate::domain::config::Config;
+use crate::domain::edition::Edition;
+use crate::embed::EmbedApp;
+use crate::i18n::{EmbedSiteTexts, SiteTexts};
+use crate::shell::dom;
+use leptos::mount::{hydrate_from, mount_to};
+use leptos::prelude::*;
+use serde::de::DeserializeOwned;
+use std::any::Any;
+use std::cell::RefCell;
+
+/// Which entry is starting.
+#[derive(Clone, Copy, Debug)]
+pub enum Entry {
+    /// index.html: the application.
+    App,
+    /// embed.html: the partner embed.
+    Embed,
+}
+
+thread_local! {
+    /// The mounted app; dropping it unmounts it.
+    static MOUNTED: RefCell<Option<Box<dyn Any>>> = const { RefCell::new(None) };
+}
+
+type Render<T> = fn(&'static SiteData, &'static T) -> AnyView;
+
+/// Starts an entry.
+pub fn start(entry: Entry) {
+    match entry {
+        Entry::App => launch::<SiteTexts>(|data, texts| view! { <App data texts /> }.into_any()),
+        Entry::Embed => launch::<EmbedSiteTexts>(|data, texts| view! { <EmbedApp data texts /> }.into_any()),
+    }
+}
+
+fn body() -> Option<web_sys::HtmlElement> {
+    web_sys::window().and_then(|w| w.document()).and_then(|d| d.body())
+}
+
+fn payload_text() -> Option<String> {
+    web_sys::window()?.document()?.get_element_by_id("site-data")?.text_content()
+}
+
+/// The route of the address, after the router's base (`/estimate`; `/` for the base itself).
+fn current_route(data: &SiteData) -> String {
+    let path = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
+    let base = data.router_base();
+    let rest = path.strip_prefix(base.as_str()).unwrap_or(&path);
+    let rest = rest.trim_end_matches('/');
+    if rest.is_empty() {
+        "/".to_owned()
+    } else {
+        rest.to_owned()
+    }
+}
+
+fn launch<T: DeserializeOwned + Send + Sync + 'static>(render: Render<T>) {
+    let Some(text) = payload_text() else {
+        leptos::logging::error!("This page carries no site data: it was not built by the prerender.");
+        return;
+    };
+    let payload: Payload<T> = match serde_json::from_str(&text) {
+        Ok(p) => p,
+        Err(e) => {
+            // The static page still works without the app.
+            leptos::logging::error!("The page's site data cannot be read: {e}");
+            return;
+        }
+    };
+    let route = payload.route.clone();
+    let texts: &'static T = Box::leak(Box::new(payload.texts));
+    let data: &'static SiteData = Box::leak(Box::new(SiteData {
+        edition: payload.edition,
+        config: payload.config,
+        countries: payload.countries,
+        locale: payload.lang,
+        built_for: payload.built_for,
+    }));
+    let Some(body) = body() else { return };
+    let typed = dom::typed_values();
+    let mounted: Box<dyn Any> = if current_route(data) == route {
+        Box::new(hydrate_from(body, move || render(data, texts)))
+    } else {
+        // Another route's page (a server's fallback answer): render this address from scratch.
+        body.set_inner_text("");
+        Box::new(mount_to(body, move || render(data, texts)))
+    };
+    MOUNTED.with_borrow_mut(|m| *m = Some(mounted));
+    // After the app's first Effects (the real date, the query, the stored draft): what the visitor
+    // typed before the app arrived wins.
+    set_timeout(move || dom::replay(&typed), std::time::Duration::ZERO);
+    leptos::task::spawn_local(check_data(data, texts, render));
+}
+
+/// Fetches the deployed `edition.json` and `config.json` once the page is live and renders the page
+/// again from them when they differ from what it was built with, so no figure shown is stale.
+async fn check_data<T: Send + Sync + 'static>(data: &'static SiteData, texts: &'static T, render: Render<T>) {
+    let (Some(edition), Some(config)) = (fetch_text("edition.json").await, fetch_text("config.json").await) else {
+        return; // Offline or not deployed with the files: the page's own data stands.
+    };
+    let fresh = match (Edition::from_json(&edition), Config::from_json(&config)) {
+        (Ok(e), Ok(c)) if e == data.edition && c == data.config => return,
+        (Ok(e), Ok(c)) => e.check_countries(&data.countries).map(|()| (e, c)),
+        (Err(e), _) => Err(e),
+        (_, Err(_)) => return,
+    };
+    let Ok((edition, config)) = fresh else {
+        leptos::logging::error!("edition.json changed and cannot be used; run `make pages`.");
+        return;
+    };
+    let data: &'static SiteData = Box::leak(Box::new(SiteData {
+        edition,
+        config,
+        countries: data.countries.clone(),
+        locale: data.locale,
+        built_for: data.built_for,
+    }));
+    MOUNTED.with_borrow_mut(|m| drop(m.take()));
+    let Some(body) = body() else { return };
+    body.set_inner_text("");
+    let mounted: Box<dyn Any> = Box::new(mount_to(body, move || render(data, texts)));
+    MOUNTED.with_borrow_mut(|m| *m = Some(mounted));
+}
+
+/// A data file next to the pages, revalidated with the server (`no-cache`), or `None`.
+async fn fetch_text(file: &str) -> Option<String> {
+    let response = gloo_net::http::Request::get(file).cache(web_sys::RequestCache::NoCache).send().await.ok()?;
+    if !response.ok() {
+        return None;
+    }
+    response.text().await.ok()
+}
