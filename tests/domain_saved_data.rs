@@ -1,10 +1,10 @@
-//! Data saved by this build (tests/fixtures/saved-before-serde/, written by its hand-written JSON
-//! writer) opens, and is written back byte for byte: the reference for the move to serde, which
-//! must keep drafts and outboxes on applicants' devices readable and bodies sent again the same.
+//! Data saved by the build before serde (tests/fixtures/saved-before-serde/, written by its
+//! hand-written JSON writer) still opens, and this build writes it back byte for byte: drafts and
+//! outboxes on applicants' devices survive the upgrade, and a body sent again is the same body.
 
 mod common;
 
-use common::{countries, edition};
+use common::{countries, edition, submission_day};
 use metropolis_diploma::domain::draft::Envelope;
 use metropolis_diploma::domain::outbox::{Failure, Outbox, OutboxState, Sent};
 use metropolis_diploma::domain::submission::{verify, Submission};
@@ -55,5 +55,5 @@ fn a_body_sent_before_the_upgrade_is_the_same_body_after_it() {
     let sub = Submission::from_json(SUBMISSION).unwrap_or_else(|err| panic!("the saved body: {err:?}"));
     // The receiver compares bodies on their canonical text: the same as before serde.
     assert_eq!(sub.to_json_text(), SUBMISSION, "written back byte for byte");
-    verify(&sub, &edition(), &countries()).unwrap_or_else(|errors| panic!("{errors:?}"));
+    verify(&sub, &edition(), &countries(), submission_day()).unwrap_or_else(|errors| panic!("{errors:?}"));
 }
