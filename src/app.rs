@@ -23,6 +23,7 @@ pub fn App(data: &'static SiteData, texts: &'static SiteTexts) -> impl IntoView 
     provide_context(&texts.apply);
     view! {
         <Router base=data.router_base()>
+            <FocusAfterNavigation />
             <Routes fallback=NotFoundPage>
                 <Route path=path!("/") view=HomePage />
                 <Route path=path!("/estimate") view=EstimatePage />
@@ -34,6 +35,12 @@ pub fn App(data: &'static SiteData, texts: &'static SiteTexts) -> impl IntoView 
             </Routes>
         </Router>
     }
+}
+
+/// Moves the focus to the new page's main region after each in-app navigation.
+#[component]
+fn FocusAfterNavigation() -> impl IntoView {
+    crate::shell::dom::focus_main_after_navigation();
 }
 
 /// Every route of the application, after the base path and the language: what the prerender

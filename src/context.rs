@@ -32,6 +32,7 @@ pub struct Payload<T> {
     /// The page's language.
     pub lang: Locale,
     /// The Barcelona date the page was rendered for.
+    #[serde(with = "crate::domain::dates::iso_date")]
     pub built_for: NaiveDate,
     /// The edition, as validated from `edition.json`.
     pub edition: Edition,

@@ -18,6 +18,7 @@ use chrono::Datelike;
 use db::{Db, Row, Stored};
 use metropolis_diploma::domain::application::Membership;
 use metropolis_diploma::domain::countries::Countries;
+use metropolis_diploma::domain::dates::date_in_barcelona;
 use metropolis_diploma::domain::edition::Edition;
 use metropolis_diploma::domain::submission::{verify, ReceiverError, Submission};
 use serde::Deserialize;
@@ -41,6 +42,8 @@ pub struct AppState {
     pub token: Option<String>,
     /// Origins that get CORS headers; empty: same origin only.
     pub allowed_origins: Vec<String>,
+    /// A fixed UTC instant instead of the system clock, for tests; `None` in production.
+    pub now: Option<chrono::NaiveDateTime>,
 }
 
 impl AppState {
@@ -101,13 +104,14 @@ async fn blocking<T: Send + 'static>(f: impl FnOnce() -> Result<T, String> + Sen
     tokio::task::spawn_blocking(f).await.map_err(|e| e.to_string())?
 }
 
-/// Now, UTC RFC 3339 with milliseconds.
-fn now_utc() -> String {
+/// Now in UTC: the state's fixed instant, or the system clock.
+fn now(state: &AppState) -> chrono::DateTime<chrono::Utc> {
+    if let Some(fixed) = state.now {
+        return fixed.and_utc();
+    }
     let since = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
     let secs = i64::try_from(since.as_secs()).unwrap_or(i64::MAX);
-    chrono::DateTime::from_timestamp(secs, since.subsec_nanos())
-        .unwrap_or_default()
-        .to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+    chrono::DateTime::from_timestamp(secs, since.subsec_nanos()).unwrap_or_default()
 }
 
 async fn submit(State(state): State<AppState>, headers: HeaderMap, body: Result<Bytes, BytesRejection>) -> Response {
@@ -161,13 +165,16 @@ async fn submit(State(state): State<AppState>, headers: HeaderMap, body: Result<
     if let Some(row) = found {
         return replay_or_conflict(&row.reference, row.body_sha256 == hash);
     }
-    if let Err(list) = verify(&submission, &state.edition, &state.countries) {
+    let now = now(&state);
+    let today = date_in_barcelona(now.naive_utc());
+    if let Err(list) = verify(&submission, &state.edition, &state.countries, today) {
         return errors(StatusCode::UNPROCESSABLE_ENTITY, list);
     }
     let db = state.db.clone();
     let prefix = state.reference_prefix();
     let body = text.to_owned();
-    let stored = blocking(move || db.store(&key, &hash, &body, &now_utc(), &prefix)).await;
+    let received_at = now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+    let stored = blocking(move || db.store(&key, &hash, &body, &received_at, &prefix)).await;
     match stored {
         Ok(Stored::Created(reference)) => {
             (StatusCode::CREATED, Json(json!({ "reference": reference }))).into_response()

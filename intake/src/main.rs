@@ -27,6 +27,7 @@ async fn run() -> Result<(), String> {
         countries: Arc::new(countries),
         token: config.token.clone(),
         allowed_origins: config.allowed_origins.clone(),
+        now: None,
     };
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await

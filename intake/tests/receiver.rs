@@ -11,7 +11,6 @@ use common::{countries, edition, submission_of};
 use intake::db::Db;
 use intake::{app, AppState};
 use metropolis_diploma::domain::application::Draft;
-use metropolis_diploma::domain::json::ToJson;
 use metropolis_diploma::domain::submission::Submission;
 use serde_json::{json, Value};
 use std::path::PathBuf;
@@ -55,6 +54,8 @@ fn state(dir: &TempDir, token: Option<&str>, origins: &[&str]) -> AppState {
         countries: Arc::new(countries()),
         token: token.map(str::to_owned),
         allowed_origins: origins.iter().map(|o| (*o).to_owned()).collect(),
+        // The day `submission_of` sends on, 2025-09-01, at noon in Barcelona.
+        now: common::submission_day().and_hms_opt(10, 0, 0),
     }
 }
 
@@ -175,7 +176,7 @@ async fn the_same_key_and_body_again_returns_the_first_reference() {
     assert_eq!(again.status, StatusCode::OK, "{}", again.text);
     assert_eq!(again.reference(), first.reference());
     // The same content written differently (indentation) is the same body.
-    let pretty = send(&app, post(Some(KEY), sub.to_json().to_pretty())).await;
+    let pretty = send(&app, post(Some(KEY), serde_json::to_string_pretty(&sub).unwrap())).await;
     assert_eq!((pretty.status, pretty.reference()), (StatusCode::OK, first.reference()));
     assert_eq!(stored(&app).await.len(), 1);
 }
@@ -228,7 +229,7 @@ async fn invalid_answers_are_refused_with_their_field_paths() {
     let mut sub = valid_submission(KEY);
     sub.answers.about.email = "not an address".into();
     sub.answers.organisation.country = Some("XXX".into());
-    sub.answers.declarations.conditions = false;
+    sub.answers.declarations.truthful = false;
     let reply = send(&app, post_json(&sub)).await;
     assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", reply.text);
     assert_eq!(
@@ -236,7 +237,7 @@ async fn invalid_answers_are_refused_with_their_field_paths() {
         [
             pair("answers.about.email", "invalid_email"),
             pair("answers.organisation.country", "unknown_country"),
-            pair("answers.declarations.conditions", "must_accept"),
+            pair("answers.declarations.truthful", "must_accept"),
         ]
     );
     // A value of the wrong type is named by its path too.
@@ -264,10 +265,12 @@ async fn a_body_over_256_kib_is_refused_with_413() {
     let chunks: Vec<Result<String, std::io::Error>> = vec![Ok("x".repeat(200 * 1024)), Ok("x".repeat(200 * 1024))];
     let reply = send(&app, post(Some(KEY), Body::new(futures_stream(chunks)))).await;
     assert_eq!(reply.status, StatusCode::PAYLOAD_TOO_LARGE, "{}", reply.text);
-    // Just under the limit is read (and then judged on its content).
+    // Just under the limit is read, and then judged on its content: no answer is that long.
     let mut sub = valid_submission(KEY);
     sub.answers.registration.po_reference = "x".repeat(200 * 1024);
-    assert_eq!(send(&app, post_json(&sub)).await.status, StatusCode::CREATED);
+    let reply = send(&app, post_json(&sub)).await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", reply.text);
+    assert_eq!(reply.errors(), [pair("answers.registration.po_reference", "too_long")]);
 }
 
 /// A body stream from chunks, without pulling in a streams crate.
