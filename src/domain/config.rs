@@ -26,6 +26,46 @@ pub struct Config {
     /// Addresses that replace the edition's for this deployment, each when set.
     #[serde(default)]
     pub contact: Contact,
+    /// Where the site is served.
+    #[serde(default)]
+    pub site: SiteConfig,
+}
+
+/// Where the site is served: the prerender writes every page for this address.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteConfig {
+    /// The path the site is served under, starting and ending with `/`: `/` (the default) or a
+    /// sub-path such as `/diploma/`.
+    #[serde(default = "default_base_path")]
+    pub base_path: String,
+    /// The site's origin (`https://diploma.example.org`), when known: the language alternates
+    /// search engines read are then absolute. Optional.
+    #[serde(default)]
+    pub url: Option<Origin>,
+}
+
+impl Default for SiteConfig {
+    fn default() -> SiteConfig {
+        SiteConfig { base_path: default_base_path(), url: None }
+    }
+}
+
+fn default_base_path() -> String {
+    "/".to_owned()
+}
+
+/// A base path: `/`, or `/` + segments of letters, digits, `-`, `_`, `.` and `~` + `/`.
+fn is_base_path(path: &str) -> bool {
+    path.starts_with('/')
+        && path.ends_with('/')
+        && (path == "/"
+            || path[1..path.len() - 1].split('/').all(|segment| {
+                !segment.is_empty()
+                    && segment != "."
+                    && segment != ".."
+                    && segment.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.~".contains(&b))
+            }))
 }
 
 /// The submission endpoint.
@@ -70,6 +110,8 @@ pub enum ConfigError {
     BadTimeout,
     /// Not an e-mail address (the field's name).
     BadEmail(&'static str),
+    /// `site.base_path` is not a path such as `/` or `/diploma/`.
+    BadBasePath,
 }
 
 impl ConfigError {
@@ -82,6 +124,7 @@ impl ConfigError {
             ConfigError::BadEndpoint => "submission.endpoint".to_owned(),
             ConfigError::BadTimeout => "submission.timeout_seconds".to_owned(),
             ConfigError::BadEmail(f) => format!("contact.{f}"),
+            ConfigError::BadBasePath => "site.base_path".to_owned(),
         }
     }
 }
@@ -122,7 +165,22 @@ impl Config {
                 return Err(ConfigError::BadEmail(name));
             }
         }
+        if !is_base_path(&config.site.base_path) {
+            return Err(ConfigError::BadBasePath);
+        }
         Ok(config)
+    }
+
+    /// The path the site is served under (`/`, `/diploma/`).
+    #[must_use]
+    pub fn base_path(&self) -> &str {
+        &self.site.base_path
+    }
+
+    /// The site's origin, when the deployment names it.
+    #[must_use]
+    pub fn site_url(&self) -> Option<&str> {
+        self.site.url.as_ref().map(Origin::as_str)
     }
 
     /// The edition's contact with this deployment's overrides applied: each address set here
