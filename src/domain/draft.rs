@@ -87,7 +87,7 @@ impl Envelope {
 ///
 /// - Version 2 (current): `kind`, `schema`, `edition`, `saved_at`, `data`; kept as it is.
 /// - Version 1 (the prototype) had no `kind`, but `version: 1`, `saved`, and `answers` with a single
-///   `about.name`, a boolean `organisation.member`, and no idempotency key: see [`from_v1`].
+///   `about.name`, a boolean `organisation.member`, and no idempotency key (see `from_v1`).
 ///
 /// # Errors
 /// [`DecodeError::NotADraft`] for anything else, [`DecodeError::FutureVersion`] for a newer `schema`.
