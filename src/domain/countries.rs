@@ -99,6 +99,14 @@ pub enum CountriesProblem {
     NoRows,
 }
 
+/// The JSON form, with the same checks as [`Countries::from_json`] (the pages carry it inline).
+impl<'de> Deserialize<'de> for Countries {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Countries, D::Error> {
+        let raw = CountriesJson::deserialize(d)?;
+        Countries::checked(raw).map_err(|e| serde::de::Error::custom(format!("{}: {:?}", e.path, e.problem)))
+    }
+}
+
 /// The JSON form as written, before the checks that span fields.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -134,7 +142,10 @@ impl Countries {
     /// a code that is not three capital letters, a code twice, a row whose classes do not match the
     /// years, an empty list.
     pub fn from_json(text: &str) -> Result<Countries, DocumentError> {
-        let raw: CountriesJson = document::from_json(text)?;
+        Countries::checked(document::from_json(text)?)
+    }
+
+    fn checked(raw: CountriesJson) -> Result<Countries, DocumentError> {
         let mut years = Vec::new();
         for (i, y) in raw.years.iter().enumerate() {
             let year = fiscal_year(y).ok_or_else(|| {

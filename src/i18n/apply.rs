@@ -1,5 +1,6 @@
 //! The application form (`/apply`…).
 
+use super::Str;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -9,301 +10,301 @@ use std::collections::BTreeMap;
 #[allow(missing_docs)]
 pub struct ApplyTexts {
     #[serde(deserialize_with = "super::text")]
-    pub title: &'static str,
+    pub title: Str,
     #[serde(deserialize_with = "super::text")]
-    pub intro: &'static str,
+    pub intro: Str,
     #[serde(deserialize_with = "super::text")]
-    pub need_title: &'static str,
+    pub need_title: Str,
     #[serde(deserialize_with = "super::texts")]
-    pub need: Vec<&'static str>,
+    pub need: Vec<Str>,
     #[serde(deserialize_with = "super::text")]
-    pub time_title: &'static str,
+    pub time_title: Str,
     #[serde(deserialize_with = "super::text")]
-    pub time_body: &'static str,
+    pub time_body: Str,
     #[serde(deserialize_with = "super::text")]
-    pub saved_title: &'static str,
+    pub saved_title: Str,
     #[serde(deserialize_with = "super::text")]
-    pub saved_body: &'static str,
+    pub saved_body: Str,
     #[serde(deserialize_with = "super::text")]
-    pub privacy_title: &'static str,
+    pub privacy_title: Str,
     #[serde(deserialize_with = "super::text")]
-    pub privacy_body: &'static str,
+    pub privacy_body: Str,
     #[serde(deserialize_with = "super::text")]
-    pub continue_app: &'static str,
+    pub continue_app: Str,
     #[serde(deserialize_with = "super::text")]
-    pub last_saved: &'static str,
+    pub last_saved: Str,
     #[serde(deserialize_with = "super::text")]
-    pub start_now: &'static str,
+    pub start_now: Str,
     #[serde(deserialize_with = "super::text")]
-    pub start_again: &'static str,
+    pub start_again: Str,
     #[serde(deserialize_with = "super::text")]
-    pub confirm_start_again: &'static str,
+    pub confirm_start_again: Str,
     #[serde(deserialize_with = "super::text")]
-    pub delete_saved: &'static str,
+    pub delete_saved: Str,
     #[serde(deserialize_with = "super::text")]
-    pub confirm_delete: &'static str,
+    pub confirm_delete: Str,
     #[serde(deserialize_with = "super::text")]
-    pub deleted: &'static str,
+    pub deleted: Str,
     #[serde(deserialize_with = "super::text")]
-    pub files_title: &'static str,
+    pub files_title: Str,
     #[serde(deserialize_with = "super::text")]
-    pub export: &'static str,
+    pub export: Str,
     #[serde(deserialize_with = "super::text")]
-    pub import_label: &'static str,
+    pub import_label: Str,
     #[serde(deserialize_with = "super::text")]
-    pub import_hint: &'static str,
+    pub import_hint: Str,
     #[serde(deserialize_with = "super::text")]
-    pub imported: &'static str,
+    pub imported: Str,
     #[serde(deserialize_with = "super::text")]
-    pub import_not_json: &'static str,
+    pub import_not_json: Str,
     #[serde(deserialize_with = "super::text")]
-    pub import_not_draft: &'static str,
+    pub import_not_draft: Str,
     #[serde(deserialize_with = "super::text")]
-    pub import_future: &'static str,
+    pub import_future: Str,
     #[serde(deserialize_with = "super::text")]
-    pub import_invalid: &'static str,
+    pub import_invalid: Str,
     #[serde(deserialize_with = "super::text")]
-    pub status_saving: &'static str,
+    pub status_saving: Str,
     #[serde(deserialize_with = "super::text")]
-    pub status_saved: &'static str,
+    pub status_saved: Str,
     #[serde(deserialize_with = "super::text")]
-    pub status_not_saved: &'static str,
+    pub status_not_saved: Str,
     #[serde(deserialize_with = "super::text")]
-    pub other_tab: &'static str,
+    pub other_tab: Str,
     #[serde(deserialize_with = "super::text")]
-    pub unreadable: &'static str,
+    pub unreadable: Str,
     #[serde(deserialize_with = "super::text")]
-    pub step_of: &'static str,
+    pub step_of: Str,
     #[serde(deserialize_with = "super::texts")]
-    pub step_names: Vec<&'static str>,
+    pub step_names: Vec<Str>,
     #[serde(deserialize_with = "super::text")]
-    pub back: &'static str,
+    pub back: Str,
     #[serde(deserialize_with = "super::text")]
-    pub continue_: &'static str,
+    pub continue_: Str,
     #[serde(deserialize_with = "super::text")]
-    pub error_summary: &'static str,
+    pub error_summary: Str,
     #[serde(deserialize_with = "super::text")]
-    pub error_prefix: &'static str,
+    pub error_prefix: Str,
     #[serde(deserialize_with = "super::text")]
-    pub optional: &'static str,
+    pub optional: Str,
     #[serde(deserialize_with = "super::text")]
-    pub words: &'static str,
+    pub words: Str,
     #[serde(deserialize_with = "super::text")]
-    pub yes: &'static str,
+    pub yes: Str,
     #[serde(deserialize_with = "super::text")]
-    pub no: &'static str,
+    pub no: Str,
     #[serde(deserialize_with = "super::text")]
-    pub not_sure: &'static str,
+    pub not_sure: Str,
     #[serde(deserialize_with = "super::text")]
-    pub not_answered: &'static str,
+    pub not_answered: Str,
     #[serde(deserialize_with = "super::text")]
-    pub first_name: &'static str,
+    pub first_name: Str,
     #[serde(deserialize_with = "super::text")]
-    pub surname: &'static str,
+    pub surname: Str,
     #[serde(deserialize_with = "super::text")]
-    pub email: &'static str,
+    pub email: Str,
     #[serde(deserialize_with = "super::text")]
-    pub email_hint: &'static str,
+    pub email_hint: Str,
     #[serde(deserialize_with = "super::text")]
-    pub phone: &'static str,
+    pub phone: Str,
     #[serde(deserialize_with = "super::text")]
-    pub phone_hint: &'static str,
+    pub phone_hint: Str,
     #[serde(deserialize_with = "super::text")]
-    pub job_title: &'static str,
+    pub job_title: Str,
     #[serde(deserialize_with = "super::text")]
-    pub department: &'static str,
+    pub department: Str,
     #[serde(deserialize_with = "super::text")]
-    pub years: &'static str,
+    pub years: Str,
     #[serde(deserialize_with = "super::text")]
-    pub years_hint: &'static str,
+    pub years_hint: Str,
     #[serde(deserialize_with = "super::text")]
-    pub career: &'static str,
+    pub career: Str,
     #[serde(deserialize_with = "super::text")]
-    pub junior: &'static str,
+    pub junior: Str,
     #[serde(deserialize_with = "super::text")]
-    pub mid_career: &'static str,
+    pub mid_career: Str,
     #[serde(deserialize_with = "super::text")]
-    pub senior: &'static str,
+    pub senior: Str,
     #[serde(deserialize_with = "super::text")]
-    pub org_name: &'static str,
+    pub org_name: Str,
     #[serde(deserialize_with = "super::text")]
-    pub authority: &'static str,
+    pub authority: Str,
     #[serde(deserialize_with = "super::text")]
-    pub local: &'static str,
+    pub local: Str,
     #[serde(deserialize_with = "super::text")]
-    pub metropolitan: &'static str,
+    pub metropolitan: Str,
     #[serde(deserialize_with = "super::text")]
-    pub city: &'static str,
+    pub city: Str,
     #[serde(deserialize_with = "super::text")]
-    pub country: &'static str,
+    pub country: Str,
     #[serde(deserialize_with = "super::text")]
-    pub member: &'static str,
+    pub member: Str,
     #[serde(deserialize_with = "super::text")]
-    pub member_hint: &'static str,
+    pub member_hint: Str,
     #[serde(deserialize_with = "super::text")]
-    pub dues: &'static str,
+    pub dues: Str,
     #[serde(deserialize_with = "super::text")]
-    pub ia_department: &'static str,
+    pub ia_department: Str,
     #[serde(deserialize_with = "super::text")]
-    pub why: &'static str,
+    pub why: Str,
     #[serde(deserialize_with = "super::text")]
-    pub why_hint: &'static str,
+    pub why_hint: Str,
     #[serde(deserialize_with = "super::text")]
-    pub experience: &'static str,
+    pub experience: Str,
     #[serde(deserialize_with = "super::text")]
-    pub experience_hint: &'static str,
+    pub experience_hint: Str,
     #[serde(deserialize_with = "super::text")]
-    pub project: &'static str,
+    pub project: Str,
     #[serde(deserialize_with = "super::text")]
-    pub project_hint: &'static str,
+    pub project_hint: Str,
     #[serde(deserialize_with = "super::text")]
-    pub english: &'static str,
+    pub english: Str,
     #[serde(deserialize_with = "super::text")]
-    pub english_hint: &'static str,
+    pub english_hint: Str,
     #[serde(deserialize_with = "super::text")]
-    pub fluent: &'static str,
+    pub fluent: Str,
     #[serde(deserialize_with = "super::text")]
-    pub working: &'static str,
+    pub working: Str,
     #[serde(deserialize_with = "super::text")]
-    pub basic: &'static str,
+    pub basic: Str,
     #[serde(deserialize_with = "super::text")]
-    pub with_colleagues: &'static str,
+    pub with_colleagues: Str,
     #[serde(deserialize_with = "super::text")]
-    pub with_colleagues_hint: &'static str,
+    pub with_colleagues_hint: Str,
     #[serde(deserialize_with = "super::text")]
-    pub alone: &'static str,
+    pub alone: Str,
     #[serde(deserialize_with = "super::text")]
-    pub together: &'static str,
+    pub together: Str,
     #[serde(deserialize_with = "super::text")]
-    pub colleague: &'static str,
+    pub colleague: Str,
     #[serde(deserialize_with = "super::text")]
-    pub colleague_name: &'static str,
+    pub colleague_name: Str,
     #[serde(deserialize_with = "super::text")]
-    pub colleague_email: &'static str,
+    pub colleague_email: Str,
     #[serde(deserialize_with = "super::text")]
-    pub add_colleague: &'static str,
+    pub add_colleague: Str,
     #[serde(deserialize_with = "super::text")]
-    pub remove_colleague: &'static str,
+    pub remove_colleague: Str,
     #[serde(deserialize_with = "super::text")]
-    pub reduced: &'static str,
+    pub reduced: Str,
     #[serde(deserialize_with = "super::text")]
-    pub reduced_hint: &'static str,
+    pub reduced_hint: Str,
     #[serde(deserialize_with = "super::text")]
-    pub invoice_title: &'static str,
+    pub invoice_title: Str,
     #[serde(deserialize_with = "super::text")]
-    pub billing_organisation: &'static str,
+    pub billing_organisation: Str,
     #[serde(deserialize_with = "super::text")]
-    pub billing_address: &'static str,
+    pub billing_address: Str,
     #[serde(deserialize_with = "super::text")]
-    pub tax_id: &'static str,
+    pub tax_id: Str,
     #[serde(deserialize_with = "super::text")]
-    pub po_reference: &'static str,
+    pub po_reference: Str,
     #[serde(deserialize_with = "super::text")]
-    pub invoice_email: &'static str,
+    pub invoice_email: Str,
     #[serde(deserialize_with = "super::text")]
-    pub conditions: &'static str,
+    pub conditions: Str,
     #[serde(deserialize_with = "super::text")]
-    pub refund_link: &'static str,
+    pub refund_link: Str,
     #[serde(deserialize_with = "super::text")]
-    pub data_consent: &'static str,
+    pub data_consent: Str,
     #[serde(deserialize_with = "super::text")]
-    pub truthful: &'static str,
+    pub truthful: Str,
     #[serde(deserialize_with = "super::text")]
-    pub check_title: &'static str,
+    pub check_title: Str,
     #[serde(deserialize_with = "super::text")]
-    pub change: &'static str,
+    pub change: Str,
     #[serde(deserialize_with = "super::text")]
-    pub fee_title: &'static str,
+    pub fee_title: Str,
     #[serde(deserialize_with = "super::text")]
-    pub fee_per_person: &'static str,
+    pub fee_per_person: Str,
     #[serde(deserialize_with = "super::text")]
-    pub fee_people: &'static str,
+    pub fee_people: Str,
     #[serde(deserialize_with = "super::text")]
-    pub fee_total: &'static str,
+    pub fee_total: Str,
     #[serde(deserialize_with = "super::text")]
-    pub fee_note: &'static str,
+    pub fee_note: Str,
     #[serde(deserialize_with = "super::text")]
-    pub send: &'static str,
+    pub send: Str,
     #[serde(deserialize_with = "super::text_map")]
-    pub required: BTreeMap<String, &'static str>,
+    pub required: BTreeMap<String, Str>,
     #[serde(deserialize_with = "super::text")]
-    pub required_other: &'static str,
+    pub required_other: Str,
     #[serde(deserialize_with = "super::text")]
-    pub colleague_name_required: &'static str,
+    pub colleague_name_required: Str,
     #[serde(deserialize_with = "super::text")]
-    pub colleague_email_required: &'static str,
+    pub colleague_email_required: Str,
     #[serde(deserialize_with = "super::text")]
-    pub invalid_email: &'static str,
+    pub invalid_email: Str,
     #[serde(deserialize_with = "super::text")]
-    pub invalid_phone: &'static str,
+    pub invalid_phone: Str,
     #[serde(deserialize_with = "super::text")]
-    pub invalid_years: &'static str,
+    pub invalid_years: Str,
     #[serde(deserialize_with = "super::text")]
-    pub too_many_words: &'static str,
+    pub too_many_words: Str,
     #[serde(deserialize_with = "super::text")]
-    pub no_colleagues: &'static str,
+    pub no_colleagues: Str,
     #[serde(deserialize_with = "super::text")]
-    pub too_many_people: &'static str,
+    pub too_many_people: Str,
     #[serde(deserialize_with = "super::text")]
-    pub must_accept: &'static str,
+    pub must_accept: Str,
     #[serde(deserialize_with = "super::text")]
-    pub unknown_country: &'static str,
+    pub unknown_country: Str,
     #[serde(deserialize_with = "super::text")]
-    pub done_title: &'static str,
+    pub done_title: Str,
     #[serde(deserialize_with = "super::text")]
-    pub done_body: &'static str,
+    pub done_body: Str,
     #[serde(deserialize_with = "super::text")]
-    pub reference_label: &'static str,
+    pub reference_label: Str,
     #[serde(deserialize_with = "super::text")]
-    pub reference_hint: &'static str,
+    pub reference_hint: Str,
     #[serde(deserialize_with = "super::text")]
-    pub next_title: &'static str,
+    pub next_title: Str,
     #[serde(deserialize_with = "super::text")]
-    pub record_title: &'static str,
+    pub record_title: Str,
     #[serde(deserialize_with = "super::text")]
-    pub print_record: &'static str,
+    pub print_record: Str,
     #[serde(deserialize_with = "super::text")]
-    pub sent_at: &'static str,
+    pub sent_at: Str,
     #[serde(deserialize_with = "super::text")]
-    pub nothing_sent: &'static str,
+    pub nothing_sent: Str,
     #[serde(deserialize_with = "super::text")]
-    pub send_title: &'static str,
+    pub send_title: Str,
     #[serde(deserialize_with = "super::text")]
-    pub status_sending: &'static str,
+    pub status_sending: Str,
     #[serde(deserialize_with = "super::text")]
-    pub status_waiting: &'static str,
+    pub status_waiting: Str,
     #[serde(deserialize_with = "super::text")]
-    pub status_offline: &'static str,
+    pub status_offline: Str,
     #[serde(deserialize_with = "super::text")]
-    pub paused_title: &'static str,
+    pub paused_title: Str,
     #[serde(deserialize_with = "super::text")]
-    pub paused_body: &'static str,
+    pub paused_body: Str,
     #[serde(deserialize_with = "super::text")]
-    pub paused_reason: &'static str,
+    pub paused_reason: Str,
     #[serde(deserialize_with = "super::text")]
-    pub reason_network: &'static str,
+    pub reason_network: Str,
     #[serde(deserialize_with = "super::text")]
-    pub reason_timeout: &'static str,
+    pub reason_timeout: Str,
     #[serde(deserialize_with = "super::text")]
-    pub reason_status: &'static str,
+    pub reason_status: Str,
     #[serde(deserialize_with = "super::text")]
-    pub try_again: &'static str,
+    pub try_again: Str,
     #[serde(deserialize_with = "super::text")]
-    pub conflict_title: &'static str,
+    pub conflict_title: Str,
     #[serde(deserialize_with = "super::text")]
-    pub conflict_body: &'static str,
+    pub conflict_body: Str,
     #[serde(deserialize_with = "super::text")]
-    pub sending_notice: &'static str,
+    pub sending_notice: Str,
     #[serde(deserialize_with = "super::text")]
-    pub sending_link: &'static str,
+    pub sending_link: Str,
     #[serde(deserialize_with = "super::text")]
-    pub rejected_title: &'static str,
+    pub rejected_title: Str,
     #[serde(deserialize_with = "super::text")]
-    pub rejected_quote: &'static str,
+    pub rejected_quote: Str,
     #[serde(deserialize_with = "super::text")]
-    pub rejected_other: &'static str,
+    pub rejected_other: Str,
     #[serde(deserialize_with = "super::text")]
-    pub send_no_storage: &'static str,
+    pub send_no_storage: Str,
     #[serde(deserialize_with = "super::texts")]
-    pub next_steps: Vec<&'static str>,
+    pub next_steps: Vec<Str>,
 }

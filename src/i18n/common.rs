@@ -1,5 +1,6 @@
 //! Texts every page shares: the site chrome, the not-found page and the data error page.
 
+use super::Str;
 use serde::{Deserialize, Serialize};
 
 /// Texts every page shares: the site chrome, the not-found page and the data error page. One field per key of the catalogue's `common` section.
@@ -8,125 +9,125 @@ use serde::{Deserialize, Serialize};
 #[allow(missing_docs)]
 pub struct CommonTexts {
     #[serde(deserialize_with = "super::text")]
-    pub site_name: &'static str,
+    pub site_name: Str,
     #[serde(deserialize_with = "super::text")]
-    pub skip_to_content: &'static str,
+    pub skip_to_content: Str,
     #[serde(deserialize_with = "super::text")]
-    pub nav_label: &'static str,
+    pub nav_label: Str,
     #[serde(deserialize_with = "super::text")]
-    pub nav_home: &'static str,
+    pub nav_home: Str,
     #[serde(deserialize_with = "super::text")]
-    pub nav_estimate: &'static str,
+    pub nav_estimate: Str,
     #[serde(deserialize_with = "super::text")]
-    pub nav_refund: &'static str,
+    pub nav_refund: Str,
     #[serde(deserialize_with = "super::text")]
-    pub nav_apply: &'static str,
+    pub nav_apply: Str,
     #[serde(deserialize_with = "super::text")]
-    pub lang_label: &'static str,
+    pub lang_label: Str,
     #[serde(deserialize_with = "super::text")]
-    pub colon: &'static str,
+    pub colon: Str,
     #[serde(deserialize_with = "super::text")]
-    pub footer: &'static str,
+    pub footer: Str,
     #[serde(deserialize_with = "super::text")]
-    pub loading: &'static str,
+    pub loading: Str,
     #[serde(deserialize_with = "super::text")]
-    pub not_found_title: &'static str,
+    pub not_found_title: Str,
     #[serde(deserialize_with = "super::text")]
-    pub not_found_body: &'static str,
+    pub not_found_body: Str,
     #[serde(deserialize_with = "super::text")]
-    pub back_home: &'static str,
+    pub back_home: Str,
     #[serde(deserialize_with = "super::text")]
-    pub data_error_title: &'static str,
+    pub data_error_title: Str,
     #[serde(deserialize_with = "super::text")]
-    pub data_error_intro: &'static str,
+    pub data_error_intro: Str,
     #[serde(deserialize_with = "super::text")]
-    pub data_error_file: &'static str,
+    pub data_error_file: Str,
     #[serde(deserialize_with = "super::text")]
-    pub data_error_field: &'static str,
+    pub data_error_field: Str,
     #[serde(deserialize_with = "super::text")]
-    pub data_error_problem: &'static str,
+    pub data_error_problem: Str,
     #[serde(deserialize_with = "super::text")]
-    pub data_error_whole_file: &'static str,
+    pub data_error_whole_file: Str,
     #[serde(deserialize_with = "super::text")]
-    pub data_error_fetch: &'static str,
+    pub data_error_fetch: Str,
     #[serde(deserialize_with = "super::text")]
-    pub data_error_contact: &'static str,
+    pub data_error_contact: Str,
     #[serde(deserialize_with = "super::text")]
-    pub problem_syntax: &'static str,
+    pub problem_syntax: Str,
     #[serde(deserialize_with = "super::text")]
-    pub problem_too_deep: &'static str,
+    pub problem_too_deep: Str,
     #[serde(deserialize_with = "super::text")]
-    pub problem_missing: &'static str,
+    pub problem_missing: Str,
     #[serde(deserialize_with = "super::text")]
-    pub problem_unknown: &'static str,
+    pub problem_unknown: Str,
     #[serde(deserialize_with = "super::text")]
-    pub problem_expected: &'static str,
+    pub problem_expected: Str,
     #[serde(deserialize_with = "super::text")]
-    pub expect_text: &'static str,
+    pub expect_text: Str,
     #[serde(deserialize_with = "super::text")]
-    pub expect_whole_number: &'static str,
+    pub expect_whole_number: Str,
     #[serde(deserialize_with = "super::text")]
-    pub expect_boolean: &'static str,
+    pub expect_boolean: Str,
     #[serde(deserialize_with = "super::text")]
-    pub expect_list: &'static str,
+    pub expect_list: Str,
     #[serde(deserialize_with = "super::text")]
-    pub expect_object: &'static str,
+    pub expect_object: Str,
     #[serde(deserialize_with = "super::text")]
-    pub expect_amount: &'static str,
+    pub expect_amount: Str,
     #[serde(deserialize_with = "super::text")]
-    pub expect_percent: &'static str,
+    pub expect_percent: Str,
     #[serde(deserialize_with = "super::text")]
-    pub expect_date: &'static str,
+    pub expect_date: Str,
     #[serde(deserialize_with = "super::text")]
-    pub expect_one_of: &'static str,
+    pub expect_one_of: Str,
     #[serde(deserialize_with = "super::text")]
-    pub problem_fiscal_year: &'static str,
+    pub problem_fiscal_year: Str,
     #[serde(deserialize_with = "super::text")]
-    pub config_bad_endpoint: &'static str,
+    pub config_bad_endpoint: Str,
     #[serde(deserialize_with = "super::text")]
-    pub config_bad_timeout: &'static str,
+    pub config_bad_timeout: Str,
     #[serde(deserialize_with = "super::text")]
-    pub config_bad_origin: &'static str,
+    pub config_bad_origin: Str,
     #[serde(deserialize_with = "super::text")]
-    pub problem_schema: &'static str,
+    pub problem_schema: Str,
     #[serde(deserialize_with = "super::text")]
-    pub problem_empty: &'static str,
+    pub problem_empty: Str,
     #[serde(deserialize_with = "super::text")]
-    pub problem_email: &'static str,
+    pub problem_email: Str,
     #[serde(deserialize_with = "super::text")]
-    pub problem_currency: &'static str,
+    pub problem_currency: Str,
     #[serde(deserialize_with = "super::text")]
-    pub problem_end_before_start: &'static str,
+    pub problem_end_before_start: Str,
     #[serde(deserialize_with = "super::text")]
-    pub problem_too_small: &'static str,
+    pub problem_too_small: Str,
     #[serde(deserialize_with = "super::text")]
-    pub problem_below_minimum: &'static str,
+    pub problem_below_minimum: Str,
     #[serde(deserialize_with = "super::text")]
-    pub problem_after_start: &'static str,
+    pub problem_after_start: Str,
     #[serde(deserialize_with = "super::text")]
-    pub problem_missing_discount: &'static str,
+    pub problem_missing_discount: Str,
     #[serde(deserialize_with = "super::text")]
-    pub problem_duplicate_discount: &'static str,
+    pub problem_duplicate_discount: Str,
     #[serde(deserialize_with = "super::text")]
-    pub problem_unknown_year: &'static str,
+    pub problem_unknown_year: Str,
     #[serde(deserialize_with = "super::text")]
-    pub problem_zero: &'static str,
+    pub problem_zero: Str,
     #[serde(deserialize_with = "super::text")]
-    pub countries_problem_line: &'static str,
+    pub countries_problem_line: Str,
     #[serde(deserialize_with = "super::text")]
-    pub countries_bad_header: &'static str,
+    pub countries_bad_header: Str,
     #[serde(deserialize_with = "super::text")]
-    pub countries_cell_count: &'static str,
+    pub countries_cell_count: Str,
     #[serde(deserialize_with = "super::text")]
-    pub countries_bad_code: &'static str,
+    pub countries_bad_code: Str,
     #[serde(deserialize_with = "super::text")]
-    pub countries_bad_class: &'static str,
+    pub countries_bad_class: Str,
     #[serde(deserialize_with = "super::text")]
-    pub countries_duplicate: &'static str,
+    pub countries_duplicate: Str,
     #[serde(deserialize_with = "super::text")]
-    pub countries_no_rows: &'static str,
+    pub countries_no_rows: Str,
     #[serde(deserialize_with = "super::text")]
-    pub yes: &'static str,
+    pub yes: Str,
     #[serde(deserialize_with = "super::text")]
-    pub no: &'static str,
+    pub no: Str,
 }

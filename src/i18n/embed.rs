@@ -1,5 +1,6 @@
 //! The partner embed: the frame around the estimator and the partner page (`/embed`).
 
+use super::Str;
 use serde::{Deserialize, Serialize};
 
 /// The partner embed: the frame around the estimator and the partner page (`/embed`). One field per key of the catalogue's `embed` section.
@@ -8,81 +9,81 @@ use serde::{Deserialize, Serialize};
 #[allow(missing_docs)]
 pub struct EmbedTexts {
     #[serde(deserialize_with = "super::text")]
-    pub frame_title: &'static str,
+    pub frame_title: Str,
     #[serde(deserialize_with = "super::text")]
-    pub apply: &'static str,
+    pub apply: Str,
     #[serde(deserialize_with = "super::text")]
-    pub new_tab: &'static str,
+    pub new_tab: Str,
     #[serde(deserialize_with = "super::text")]
-    pub link_text: &'static str,
+    pub link_text: Str,
     #[serde(deserialize_with = "super::text")]
-    pub page_title: &'static str,
+    pub page_title: Str,
     #[serde(deserialize_with = "super::text")]
-    pub page_intro: &'static str,
+    pub page_intro: Str,
     #[serde(deserialize_with = "super::text")]
-    pub options_title: &'static str,
+    pub options_title: Str,
     #[serde(deserialize_with = "super::text")]
-    pub member_label: &'static str,
+    pub member_label: Str,
     #[serde(deserialize_with = "super::text")]
-    pub unset: &'static str,
+    pub unset: Str,
     #[serde(deserialize_with = "super::text")]
-    pub people_label: &'static str,
+    pub people_label: Str,
     #[serde(deserialize_with = "super::text")]
-    pub lang_label: &'static str,
+    pub lang_label: Str,
     #[serde(deserialize_with = "super::text")]
-    pub accent_label: &'static str,
+    pub accent_label: Str,
     #[serde(deserialize_with = "super::text")]
-    pub accent_hint: &'static str,
+    pub accent_hint: Str,
     #[serde(deserialize_with = "super::text")]
-    pub accent_invalid: &'static str,
+    pub accent_invalid: Str,
     #[serde(deserialize_with = "super::text")]
-    pub accent_low_contrast: &'static str,
+    pub accent_low_contrast: Str,
     #[serde(deserialize_with = "super::text")]
-    pub font_label: &'static str,
+    pub font_label: Str,
     #[serde(deserialize_with = "super::text")]
-    pub font_hint: &'static str,
+    pub font_hint: Str,
     #[serde(deserialize_with = "super::text")]
-    pub font_invalid: &'static str,
+    pub font_invalid: Str,
     #[serde(deserialize_with = "super::text")]
-    pub compact_label: &'static str,
+    pub compact_label: Str,
     #[serde(deserialize_with = "super::text")]
-    pub compact_hint: &'static str,
+    pub compact_hint: Str,
     #[serde(deserialize_with = "super::text")]
-    pub origin_label: &'static str,
+    pub origin_label: Str,
     #[serde(deserialize_with = "super::text")]
-    pub origin_hint: &'static str,
+    pub origin_hint: Str,
     #[serde(deserialize_with = "super::text")]
-    pub origin_invalid: &'static str,
+    pub origin_invalid: Str,
     #[serde(deserialize_with = "super::text")]
-    pub snippet_title: &'static str,
+    pub snippet_title: Str,
     #[serde(deserialize_with = "super::text")]
-    pub snippet_label: &'static str,
+    pub snippet_label: Str,
     #[serde(deserialize_with = "super::text")]
-    pub snippet_hint: &'static str,
+    pub snippet_hint: Str,
     #[serde(deserialize_with = "super::text")]
-    pub copy: &'static str,
+    pub copy: Str,
     #[serde(deserialize_with = "super::text")]
-    pub copied: &'static str,
+    pub copied: Str,
     #[serde(deserialize_with = "super::text")]
-    pub copy_failed: &'static str,
+    pub copy_failed: Str,
     #[serde(deserialize_with = "super::text")]
-    pub preview_title: &'static str,
+    pub preview_title: Str,
     #[serde(deserialize_with = "super::text")]
-    pub events_title: &'static str,
+    pub events_title: Str,
     #[serde(deserialize_with = "super::text")]
-    pub event_ready: &'static str,
+    pub event_ready: Str,
     #[serde(deserialize_with = "super::text")]
-    pub event_estimate: &'static str,
+    pub event_estimate: Str,
     #[serde(deserialize_with = "super::text")]
-    pub api_update: &'static str,
+    pub api_update: Str,
     #[serde(deserialize_with = "super::text")]
-    pub api_quote: &'static str,
+    pub api_quote: Str,
     #[serde(deserialize_with = "super::text")]
-    pub csp_title: &'static str,
+    pub csp_title: Str,
     #[serde(deserialize_with = "super::text")]
-    pub csp_partner: &'static str,
+    pub csp_partner: Str,
     #[serde(deserialize_with = "super::text")]
-    pub csp_app: &'static str,
+    pub csp_app: Str,
     #[serde(deserialize_with = "super::text")]
-    pub csp_placeholder: &'static str,
+    pub csp_placeholder: Str,
 }

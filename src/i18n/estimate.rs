@@ -1,5 +1,6 @@
 //! The fee estimator (`/estimate`, and the partner frame).
 
+use super::Str;
 use serde::{Deserialize, Serialize};
 
 /// The fee estimator (`/estimate`, and the partner frame). One field per key of the catalogue's `estimate` section.
@@ -8,141 +9,141 @@ use serde::{Deserialize, Serialize};
 #[allow(missing_docs)]
 pub struct EstimateTexts {
     #[serde(deserialize_with = "super::text")]
-    pub estimate_title: &'static str,
+    pub estimate_title: Str,
     #[serde(deserialize_with = "super::text")]
-    pub estimate_intro: &'static str,
+    pub estimate_intro: Str,
     #[serde(deserialize_with = "super::text")]
-    pub your_situation: &'static str,
+    pub your_situation: Str,
     #[serde(deserialize_with = "super::text")]
-    pub member_legend: &'static str,
+    pub member_legend: Str,
     #[serde(deserialize_with = "super::text")]
-    pub member_hint: &'static str,
+    pub member_hint: Str,
     #[serde(deserialize_with = "super::text")]
-    pub dues_legend: &'static str,
+    pub dues_legend: Str,
     #[serde(deserialize_with = "super::text")]
-    pub country_label: &'static str,
+    pub country_label: Str,
     #[serde(deserialize_with = "super::text")]
-    pub country_hint: &'static str,
+    pub country_hint: Str,
     #[serde(deserialize_with = "super::text")]
-    pub country_not_found: &'static str,
+    pub country_not_found: Str,
     #[serde(deserialize_with = "super::text")]
-    pub people_label: &'static str,
+    pub people_label: Str,
     #[serde(deserialize_with = "super::text")]
-    pub people_hint: &'static str,
+    pub people_hint: Str,
     #[serde(deserialize_with = "super::text")]
-    pub people_invalid: &'static str,
+    pub people_invalid: Str,
     #[serde(deserialize_with = "super::text")]
-    pub date_label: &'static str,
+    pub date_label: Str,
     #[serde(deserialize_with = "super::text")]
-    pub date_hint: &'static str,
+    pub date_hint: Str,
     #[serde(deserialize_with = "super::text")]
-    pub reduced_label: &'static str,
+    pub reduced_label: Str,
     #[serde(deserialize_with = "super::text")]
-    pub reduced_hint: &'static str,
+    pub reduced_hint: Str,
     #[serde(deserialize_with = "super::text")]
-    pub quote_title: &'static str,
+    pub quote_title: Str,
     #[serde(deserialize_with = "super::text")]
-    pub quote_caption: &'static str,
+    pub quote_caption: Str,
     #[serde(deserialize_with = "super::text")]
-    pub col_item: &'static str,
+    pub col_item: Str,
     #[serde(deserialize_with = "super::text")]
-    pub col_amount: &'static str,
+    pub col_amount: Str,
     #[serde(deserialize_with = "super::text")]
-    pub line_list_fee: &'static str,
+    pub line_list_fee: Str,
     #[serde(deserialize_with = "super::text")]
-    pub line_membership: &'static str,
+    pub line_membership: Str,
     #[serde(deserialize_with = "super::text")]
-    pub line_income_place: &'static str,
+    pub line_income_place: Str,
     #[serde(deserialize_with = "super::text")]
-    pub line_group: &'static str,
+    pub line_group: Str,
     #[serde(deserialize_with = "super::text")]
-    pub line_early_bird: &'static str,
+    pub line_early_bird: Str,
     #[serde(deserialize_with = "super::text")]
-    pub per_person: &'static str,
+    pub per_person: Str,
     #[serde(deserialize_with = "super::text")]
-    pub people_count: &'static str,
+    pub people_count: Str,
     #[serde(deserialize_with = "super::text")]
-    pub total: &'static str,
+    pub total: Str,
     #[serde(deserialize_with = "super::text")]
-    pub total_announcement: &'static str,
+    pub total_announcement: Str,
     #[serde(deserialize_with = "super::text")]
-    pub reduced_title: &'static str,
+    pub reduced_title: Str,
     #[serde(deserialize_with = "super::text")]
-    pub reduced_low: &'static str,
+    pub reduced_low: Str,
     #[serde(deserialize_with = "super::text")]
-    pub reduced_middle: &'static str,
+    pub reduced_middle: Str,
     #[serde(deserialize_with = "super::text")]
-    pub reduced_fee: &'static str,
+    pub reduced_fee: Str,
     #[serde(deserialize_with = "super::text")]
-    pub rules_title: &'static str,
+    pub rules_title: Str,
     #[serde(deserialize_with = "super::text")]
-    pub rule_membership: &'static str,
+    pub rule_membership: Str,
     #[serde(deserialize_with = "super::text")]
-    pub rule_group: &'static str,
+    pub rule_group: Str,
     #[serde(deserialize_with = "super::text")]
-    pub rule_income: &'static str,
+    pub rule_income: Str,
     #[serde(deserialize_with = "super::text")]
-    pub rule_early: &'static str,
+    pub rule_early: Str,
     #[serde(deserialize_with = "super::text")]
-    pub rule_order: &'static str,
+    pub rule_order: Str,
     #[serde(deserialize_with = "super::text")]
-    pub notes_title: &'static str,
+    pub notes_title: Str,
     #[serde(deserialize_with = "super::text")]
-    pub note_member_rate_dues_unpaid: &'static str,
+    pub note_member_rate_dues_unpaid: Str,
     #[serde(deserialize_with = "super::text")]
-    pub note_early_bird_may_apply: &'static str,
+    pub note_early_bird_may_apply: Str,
     #[serde(deserialize_with = "super::text")]
-    pub note_early_bird_applied: &'static str,
+    pub note_early_bird_applied: Str,
     #[serde(deserialize_with = "super::text")]
-    pub note_early_bird_ended: &'static str,
+    pub note_early_bird_ended: Str,
     #[serde(deserialize_with = "super::text")]
-    pub note_group_applied: &'static str,
+    pub note_group_applied: Str,
     #[serde(deserialize_with = "super::text")]
-    pub note_group_available: &'static str,
+    pub note_group_available: Str,
     #[serde(deserialize_with = "super::text")]
-    pub note_country_unclassified: &'static str,
+    pub note_country_unclassified: Str,
     #[serde(deserialize_with = "super::text")]
-    pub note_reduced_available: &'static str,
+    pub note_reduced_available: Str,
     #[serde(deserialize_with = "super::text")]
-    pub note_reduced_not_member: &'static str,
+    pub note_reduced_not_member: Str,
     #[serde(deserialize_with = "super::text")]
-    pub note_reduced_dues_unpaid: &'static str,
+    pub note_reduced_dues_unpaid: Str,
     #[serde(deserialize_with = "super::text")]
-    pub note_reduced_high_income: &'static str,
+    pub note_reduced_high_income: Str,
     #[serde(deserialize_with = "super::text")]
-    pub note_reduced_no_country: &'static str,
+    pub note_reduced_no_country: Str,
     #[serde(deserialize_with = "super::text")]
-    pub note_reduced_places_limited: &'static str,
+    pub note_reduced_places_limited: Str,
     #[serde(deserialize_with = "super::text")]
-    pub note_after_course_start: &'static str,
+    pub note_after_course_start: Str,
     #[serde(deserialize_with = "super::text")]
-    pub params_ignored: &'static str,
+    pub params_ignored: Str,
     #[serde(deserialize_with = "super::text")]
-    pub copy_link: &'static str,
+    pub copy_link: Str,
     #[serde(deserialize_with = "super::text")]
-    pub link_copied: &'static str,
+    pub link_copied: Str,
     #[serde(deserialize_with = "super::text")]
-    pub copy_failed: &'static str,
+    pub copy_failed: Str,
     #[serde(deserialize_with = "super::text")]
-    pub share_label: &'static str,
+    pub share_label: Str,
     #[serde(deserialize_with = "super::text")]
-    pub print_quote: &'static str,
+    pub print_quote: Str,
     #[serde(deserialize_with = "super::text")]
-    pub print_heading: &'static str,
+    pub print_heading: Str,
     #[serde(deserialize_with = "super::text")]
-    pub print_date: &'static str,
+    pub print_date: Str,
     #[serde(deserialize_with = "super::text")]
-    pub print_caveat: &'static str,
+    pub print_caveat: Str,
     #[serde(deserialize_with = "super::text")]
-    pub income_low: &'static str,
+    pub income_low: Str,
     #[serde(deserialize_with = "super::text")]
-    pub income_lower_middle: &'static str,
+    pub income_lower_middle: Str,
     #[serde(deserialize_with = "super::text")]
-    pub income_upper_middle: &'static str,
+    pub income_upper_middle: Str,
     #[serde(deserialize_with = "super::text")]
-    pub income_high: &'static str,
+    pub income_high: Str,
     #[serde(deserialize_with = "super::text")]
-    pub income_unclassified: &'static str,
+    pub income_unclassified: Str,
     #[serde(deserialize_with = "super::text")]
-    pub country_class: &'static str,
+    pub country_class: Str,
 }

@@ -1,5 +1,6 @@
 //! The course page (`/`).
 
+use super::Str;
 use serde::{Deserialize, Serialize};
 
 /// The course page (`/`). One field per key of the catalogue's `home` section.
@@ -8,59 +9,59 @@ use serde::{Deserialize, Serialize};
 #[allow(missing_docs)]
 pub struct HomeTexts {
     #[serde(deserialize_with = "super::text")]
-    pub kicker: &'static str,
+    pub kicker: Str,
     #[serde(deserialize_with = "super::text")]
-    pub lead: &'static str,
+    pub lead: Str,
     #[serde(deserialize_with = "super::text")]
-    pub when_label: &'static str,
+    pub when_label: Str,
     #[serde(deserialize_with = "super::text")]
-    pub where_label: &'static str,
+    pub where_label: Str,
     #[serde(deserialize_with = "super::text")]
-    pub where_value: &'static str,
+    pub where_value: Str,
     #[serde(deserialize_with = "super::text")]
-    pub format: &'static str,
+    pub format: Str,
     #[serde(deserialize_with = "super::text")]
-    pub format_value: &'static str,
+    pub format_value: Str,
     #[serde(deserialize_with = "super::text")]
-    pub fee: &'static str,
+    pub fee: Str,
     #[serde(deserialize_with = "super::text")]
-    pub fee_value: &'static str,
+    pub fee_value: Str,
     #[serde(deserialize_with = "super::text")]
-    pub cta_estimate: &'static str,
+    pub cta_estimate: Str,
     #[serde(deserialize_with = "super::text")]
-    pub cta_refund: &'static str,
+    pub cta_refund: Str,
     #[serde(deserialize_with = "super::text")]
-    pub who_title: &'static str,
+    pub who_title: Str,
     #[serde(deserialize_with = "super::text")]
-    pub who_body: &'static str,
+    pub who_body: Str,
     #[serde(deserialize_with = "super::texts")]
-    pub who_list: Vec<&'static str>,
+    pub who_list: Vec<Str>,
     #[serde(deserialize_with = "super::text")]
-    pub included_title: &'static str,
+    pub included_title: Str,
     #[serde(deserialize_with = "super::texts")]
-    pub included: Vec<&'static str>,
+    pub included: Vec<Str>,
     #[serde(deserialize_with = "super::text")]
-    pub not_included_title: &'static str,
+    pub not_included_title: Str,
     #[serde(deserialize_with = "super::texts")]
-    pub not_included: Vec<&'static str>,
+    pub not_included: Vec<Str>,
     #[serde(deserialize_with = "super::text")]
-    pub hotels_note: &'static str,
+    pub hotels_note: Str,
     #[serde(deserialize_with = "super::text")]
-    pub fees_title: &'static str,
+    pub fees_title: Str,
     #[serde(deserialize_with = "super::text")]
-    pub fees_list: &'static str,
+    pub fees_list: Str,
     #[serde(deserialize_with = "super::text")]
-    pub fees_member: &'static str,
+    pub fees_member: Str,
     #[serde(deserialize_with = "super::text")]
-    pub fees_group: &'static str,
+    pub fees_group: Str,
     #[serde(deserialize_with = "super::text")]
-    pub fees_income: &'static str,
+    pub fees_income: Str,
     #[serde(deserialize_with = "super::text")]
-    pub fees_early: &'static str,
+    pub fees_early: Str,
     #[serde(deserialize_with = "super::text")]
-    pub apply_title: &'static str,
+    pub apply_title: Str,
     #[serde(deserialize_with = "super::texts")]
-    pub apply_steps: Vec<&'static str>,
+    pub apply_steps: Vec<Str>,
     #[serde(deserialize_with = "super::text")]
-    pub apply_contact: &'static str,
+    pub apply_contact: Str,
 }

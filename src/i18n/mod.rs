@@ -166,6 +166,11 @@ impl Serialize for Text {
     }
 }
 
+/// A text of a catalogue section, as views use it. (An alias rather than `&'static str` in the
+/// section structs, so that serde does not take the reference for a borrow of the input: the texts
+/// are read by [`text`], which leaks them.)
+pub type Str = &'static str;
+
 /// Reads a text of a section, leaked (see [`Text`]).
 ///
 /// # Errors

@@ -179,7 +179,7 @@ pub(super) fn head_of(output: ServerMetaContextOutput) -> String {
     let doc = "<html><head></head><body></body></html>".to_owned();
     let injected = futures::executor::block_on(async move {
         use futures::StreamExt;
-        let mut stream = Box::pin(output.inject_meta_context(futures::stream::once(async move { doc })).await);
+        let mut stream = Box::pin(output.inject_meta_context(futures::stream::iter([doc])).await);
         stream.next().await.unwrap_or_default()
     });
     let start = injected.find("<head>").map_or(0, |i| i + "<head>".len());

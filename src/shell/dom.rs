@@ -71,7 +71,7 @@ pub fn typed_values() -> Vec<Typed> {
                 out.push(Typed::Value(input.id(), input.value()));
             }
         } else if let Some(area) = node.dyn_ref::<web_sys::HtmlTextAreaElement>() {
-            if area.value() != area.default_value() {
+            if area.default_value().is_ok_and(|d| d != area.value()) {
                 out.push(Typed::Value(area.id(), area.value()));
             }
         } else if let Some(select) = node.dyn_ref::<web_sys::HtmlSelectElement>() {
