@@ -213,7 +213,7 @@ build: tools fetch
 	@echo '==> trunk build --release (index.html: the application)'
 	trunk build --release
 	@echo '==> trunk build --release embed.html (the partner embed) into target/dist-embed'
-	trunk build embed.html --release --dist '$(EMBED_DIST)'
+	trunk build embed.html --release --html-output embed.html --dist '$(EMBED_DIST)'
 	@mkdir -p '$(DIST)/.templates'
 	@mv '$(DIST)/index.html' '$(DIST)/.templates/app.html'
 	@cd '$(EMBED_DIST)' && find . -type f ! -path './.*' ! -name embed.html | while read -r f; do \

@@ -1,20 +1,22 @@
-//! The catalogues (public/i18n/<lang>.json): every language has every key the English one has,
-//! nothing more, values of the same shape, and the same {placeholders} in each text.
+//! The catalogues (public/i18n/<lang>.json): each reads into the typed sections (a missing or
+//! unknown key is refused and named), every language has every key the English one has and nothing
+//! more, values of the same shape, the same {placeholders}, and no empty text.
 
-use metropolis_diploma::domain::document::join;
-use metropolis_diploma::i18n::apply::ApplyTexts;
-use metropolis_diploma::i18n::{EmbedTexts, Locale, Texts};
-use serde_json::Value as Json;
+use metropolis_diploma::i18n::{Catalogue, Locale};
+use serde_json::Value;
 use std::collections::BTreeSet;
 
-fn read(locale: Locale) -> Json {
+fn read(locale: Locale) -> Value {
     let path = format!("{}/public/{}", env!("CARGO_MANIFEST_DIR"), locale.catalogue_file());
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
-fn section<'a>(doc: &'a Json, name: &str) -> &'a Json {
-    doc.get(name).unwrap_or(&Json::Null)
+/// The first problem reading a catalogue, as (path, message).
+fn problem(doc: &Value) -> Option<(String, String)> {
+    let text = doc.to_string();
+    let mut de = serde_json::Deserializer::from_str(&text);
+    serde_path_to_error::deserialize::<_, Catalogue>(&mut de).err().map(|e| (e.path().to_string(), e.inner().to_string()))
 }
 
 /// `{name}` placeholders of a text, as a set.
@@ -29,51 +31,62 @@ fn placeholders(text: &str) -> BTreeSet<String> {
     out
 }
 
-/// Every text of a value with its dotted key.
-fn texts(path: &str, value: &Json, out: &mut Vec<(String, String)>) {
+const PLURAL_FORMS: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
+
+/// A text with a form per plural category (`{"one": …, "other": …}`).
+fn is_plural(value: &Value) -> bool {
+    value.as_object().is_some_and(|m| m.contains_key("other") && m.keys().all(|k| PLURAL_FORMS.contains(&k.as_str())))
+}
+
+/// Every text with its dotted key; a plural counts as one entry (its `other` form), its forms apart.
+fn texts(path: &str, value: &Value, out: &mut Vec<(String, Value)>) {
+    let join = |k: &str| if path.is_empty() { k.to_owned() } else { format!("{path}.{k}") };
     match value {
-        Json::String(s) => out.push((path.to_owned(), s.clone())),
-        Json::Array(items) => items.iter().enumerate().for_each(|(i, v)| texts(&format!("{path}.{i}"), v, out)),
-        Json::Object(members) => members.iter().for_each(|(k, v)| texts(&join(path, k), v, out)),
-        _ => out.push((path.to_owned(), String::new())),
+        Value::Object(m) if !is_plural(value) => m.iter().for_each(|(k, v)| texts(&join(k), v, out)),
+        Value::Array(items) => items.iter().enumerate().for_each(|(i, v)| texts(&join(&i.to_string()), v, out)),
+        other => out.push((path.to_owned(), other.clone())),
     }
 }
 
 #[test]
 fn every_catalogue_reads_into_every_section() {
     for locale in Locale::ALL {
-        let doc = read(locale);
-        let file = locale.catalogue_file();
-        let Json::Object(members) = &doc else { panic!("{file}: not an object") };
-        let mut keys: Vec<&str> = members.keys().map(String::as_str).collect();
-        keys.sort_unstable();
-        assert_eq!(keys, ["apply", "embed", "site"], "{file}: sections");
-        if let Err(e) = Texts::read(section(&doc, "site"), "site") {
-            panic!("{file}: {} {:?}", e.path, e.problem);
-        }
-        if let Err(e) = EmbedTexts::read(section(&doc, "embed"), "embed") {
-            panic!("{file}: {} {:?}", e.path, e.problem);
-        }
-        if let Err(e) = ApplyTexts::read(section(&doc, "apply"), "apply") {
-            panic!("{file}: {} {:?}", e.path, e.problem);
+        if let Some((path, message)) = problem(&read(locale)) {
+            panic!("{}: {path}: {message}", locale.catalogue_file());
         }
     }
 }
 
 #[test]
-fn every_text_keeps_the_english_placeholders_and_is_not_empty() {
+fn every_language_has_the_english_keys_placeholders_and_no_empty_text() {
     let mut english = Vec::new();
     texts("", &read(Locale::En), &mut english);
     for locale in Locale::ALL {
+        let file = locale.catalogue_file();
         let mut theirs = Vec::new();
         texts("", &read(locale), &mut theirs);
-        let file = locale.catalogue_file();
         let their_keys: Vec<&String> = theirs.iter().map(|(k, _)| k).collect();
         let our_keys: Vec<&String> = english.iter().map(|(k, _)| k).collect();
         assert_eq!(their_keys, our_keys, "{file}: the same keys, lists of the same length");
         for ((key, en), (_, text)) in english.iter().zip(&theirs) {
-            assert_eq!(placeholders(text), placeholders(en), "{file}: {key} = {text:?}");
-            assert_eq!(text.trim().is_empty(), en.trim().is_empty(), "{file}: {key} is empty");
+            match (en, text) {
+                (Value::String(en), Value::String(text)) => {
+                    assert_eq!(placeholders(text), placeholders(en), "{file}: {key} = {text:?}");
+                    assert!(!text.trim().is_empty(), "{file}: {key} is empty");
+                }
+                (en, text) if is_plural(en) && is_plural(text) => {
+                    let wanted = placeholders(en["other"].as_str().unwrap_or_default());
+                    let forms = text.as_object().into_iter().flatten();
+                    for (form, t) in forms {
+                        let t = t.as_str().unwrap_or_default();
+                        assert!(!t.trim().is_empty(), "{file}: {key}.{form} is empty");
+                        // A form may leave out {n} ("one day", "un jour"), never add one.
+                        assert!(placeholders(t).is_subset(&wanted), "{file}: {key}.{form} = {t:?}");
+                    }
+                    assert!(text.get("one").is_some(), "{file}: {key} has no \"one\" form");
+                }
+                _ => panic!("{file}: {key} is not of the English shape: {text}"),
+            }
         }
     }
 }
@@ -81,36 +94,25 @@ fn every_text_keeps_the_english_placeholders_and_is_not_empty() {
 #[test]
 fn a_missing_or_extra_key_is_named() {
     let doc = read(Locale::En);
-    let Json::Object(mut site) = section(&doc, "site").clone() else { panic!("site is an object") };
-    site.remove("nav_home");
-    let err = Texts::read(&Json::Object(site.clone()), "site").err().map(|e| e.path);
-    assert_eq!(err.as_deref(), Some("site.nav_home"), "a missing key");
-    site.insert("nav_hmoe".into(), Json::String("x".into()));
-    let err = Texts::read(&Json::Object(site), "site").err().map(|e| e.path);
-    assert_eq!(err.as_deref(), Some("site.nav_hmoe"), "an extra key");
+    let mut missing = doc.clone();
+    missing["common"].as_object_mut().map(|m| m.remove("nav_home"));
+    let (path, message) = problem(&missing).expect("a missing key is refused");
+    assert_eq!(path, "common", "{message}");
+    assert!(message.contains("nav_home"), "{message}");
+    let mut extra = doc;
+    extra["common"].as_object_mut().map(|m| m.insert("nav_hmoe".into(), Value::String("x".into())));
+    let (path, message) = problem(&extra).expect("an unknown key is refused");
+    assert!(path == "common" || path == "common.nav_hmoe", "{path}");
+    assert!(message.contains("nav_hmoe"), "{message}");
 }
 
 #[test]
-fn the_language_is_chosen_from_the_url_then_storage_then_the_browser() {
-    use Locale::{En, Es, Fr};
-    // (lang= in the URL, remembered, the browser's languages, chosen)
-    type Row<'a> = (Option<&'a str>, Option<&'a str>, &'a [&'a str], Locale);
-    #[rustfmt::skip]
-    let rows: &[Row] = &[
-        (None, None, &[], En),
-        (Some("fr"), Some("es"), &["en"], Fr),
-        (Some("ES"), None, &[], Es),
-        (Some("xx"), Some("es"), &["fr"], Es),
-        (None, Some("fr"), &["es"], Fr),
-        (None, Some("de"), &["de-DE", "es-419", "fr"], Es),
-        (None, None, &["pt-BR", "fr_CA"], Fr),
-        (None, None, &["de", "it"], En),
-    ];
-    for &(url, stored, browser, expected) in rows {
-        assert_eq!(Locale::choose(url, stored, browser), expected, "choose({url:?}, {stored:?}, {browser:?})");
-    }
+fn language_tags() {
     for l in Locale::ALL {
         assert_eq!(Locale::from_tag(l.tag()), Some(l));
         assert!(l.intl_tag().starts_with(l.tag()));
     }
+    assert_eq!(Locale::from_tag("fr-CA"), Some(Locale::Fr));
+    assert_eq!(Locale::from_tag("ES"), Some(Locale::Es));
+    assert_eq!(Locale::from_tag("de"), None);
 }

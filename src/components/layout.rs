@@ -1,7 +1,7 @@
 //! The frames around every page: the site's (header with navigation, main, footer) and the form's.
 
 use crate::components::lang_switch::LangSwitch;
-use crate::context::use_texts;
+use crate::context::{use_data, use_texts};
 use crate::i18n::common::CommonTexts;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -10,16 +10,17 @@ use leptos_router::components::A;
 #[component]
 pub fn SiteLayout(children: Children) -> impl IntoView {
     let t = use_texts::<CommonTexts>();
+    let data = use_data();
     view! {
         <a class="skip-link" href="#main">{t.skip_to_content}</a>
         <header class="site-header">
-            <A href="/" attr:class="brand">{t.site_name}</A>
+            <A href=data.href("/") attr:class="brand">{t.site_name}</A>
             <nav aria-label=t.nav_label>
                 <ul>
-                    <li><A href="/" exact=true>{t.nav_home}</A></li>
-                    <li><A href="/estimate">{t.nav_estimate}</A></li>
-                    <li><A href="/refund">{t.nav_refund}</A></li>
-                    <li><A href="/apply" attr:class="nav-apply">{t.nav_apply}</A></li>
+                    <li><A href=data.href("/") exact=true>{t.nav_home}</A></li>
+                    <li><A href=data.href("/estimate")>{t.nav_estimate}</A></li>
+                    <li><A href=data.href("/refund")>{t.nav_refund}</A></li>
+                    <li><A href=data.href("/apply") attr:class="nav-apply">{t.nav_apply}</A></li>
                 </ul>
             </nav>
             <LangSwitch />
@@ -34,10 +35,11 @@ pub fn SiteLayout(children: Children) -> impl IntoView {
 #[component]
 pub fn FormLayout(children: Children) -> impl IntoView {
     let t = use_texts::<CommonTexts>();
+    let data = use_data();
     view! {
         <a class="skip-link" href="#main">{t.skip_to_content}</a>
         <header class="site-header">
-            <A href="/" attr:class="brand">{t.site_name}</A>
+            <A href=data.href("/") attr:class="brand">{t.site_name}</A>
             <LangSwitch />
         </header>
         <Main>{children()}</Main>

@@ -250,6 +250,10 @@ pub struct ApplyTexts {
     #[serde(deserialize_with = "super::text")]
     pub unknown_country: Str,
     #[serde(deserialize_with = "super::text")]
+    pub too_long: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub edition_closed: Str,
+    #[serde(deserialize_with = "super::text")]
     pub done_title: Str,
     #[serde(deserialize_with = "super::text")]
     pub done_body: Str,

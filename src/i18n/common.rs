@@ -61,6 +61,10 @@ pub struct CommonTexts {
     #[serde(deserialize_with = "super::text")]
     pub problem_unknown: Str,
     #[serde(deserialize_with = "super::text")]
+    pub problem_duplicate: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub problem_empty_list: Str,
+    #[serde(deserialize_with = "super::text")]
     pub problem_expected: Str,
     #[serde(deserialize_with = "super::text")]
     pub expect_text: Str,
@@ -81,13 +85,23 @@ pub struct CommonTexts {
     #[serde(deserialize_with = "super::text")]
     pub expect_one_of: Str,
     #[serde(deserialize_with = "super::text")]
+    pub expect_origin: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub expect_country_code: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub expect_fiscal_year: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub expect_items: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub expect_code: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub expect_other: Str,
+    #[serde(deserialize_with = "super::text")]
     pub problem_fiscal_year: Str,
     #[serde(deserialize_with = "super::text")]
     pub config_bad_endpoint: Str,
     #[serde(deserialize_with = "super::text")]
     pub config_bad_timeout: Str,
-    #[serde(deserialize_with = "super::text")]
-    pub config_bad_origin: Str,
     #[serde(deserialize_with = "super::text")]
     pub problem_schema: Str,
     #[serde(deserialize_with = "super::text")]
@@ -104,6 +118,16 @@ pub struct CommonTexts {
     pub problem_below_minimum: Str,
     #[serde(deserialize_with = "super::text")]
     pub problem_after_start: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub problem_closes_before_opens: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub problem_url: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub problem_missing_english: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub problem_language_tag: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub problem_not_after_course: Str,
     #[serde(deserialize_with = "super::text")]
     pub problem_missing_discount: Str,
     #[serde(deserialize_with = "super::text")]

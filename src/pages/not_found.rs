@@ -1,7 +1,7 @@
 //! The page for an address the site does not have.
 
 use crate::components::layout::SiteLayout;
-use crate::context::use_texts;
+use crate::context::{use_data, use_texts};
 use crate::i18n::common::CommonTexts;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -11,12 +11,13 @@ use leptos_router::components::A;
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
     let t = use_texts::<CommonTexts>();
+    let data = use_data();
     view! {
         <Title text=format!("{} – {}", t.not_found_title, t.site_name) />
         <SiteLayout>
             <h1>{t.not_found_title}</h1>
             <p>{t.not_found_body}</p>
-            <p><A href="/">{t.back_home}</A></p>
+            <p><A href=data.href("/")>{t.back_home}</A></p>
         </SiteLayout>
     }
 }

@@ -48,20 +48,19 @@ impl Template {
     /// Cuts trunk's HTML into the template.
     ///
     /// # Errors
-    /// What is missing.
+    /// What is missing. trunk minifies release HTML: `<head>` may be implied and attributes
+    /// unquoted, so only `<html`, `<meta charset`, `</head>` and the loader are looked for.
     pub fn parse(html: &str) -> Result<Template, &'static str> {
         let head_end = html.find("</head>").ok_or("no </head>")?;
         let charset = html.find("<meta charset").ok_or("no <meta charset>")?;
         let charset_end = charset + html[charset..].find('>').ok_or("unclosed <meta charset>")? + 1;
         let html_start = html.find("<html").ok_or("no <html>")?;
         let html_tag_end = html_start + html[html_start..].find('>').ok_or("unclosed <html>")? + 1;
-        let head_start = html.find("<head>").ok_or("no <head>")? + "<head>".len();
         let rest = &html[charset_end..head_end];
         let rest = remove_title(rest);
         let head = loader_rewrite(&rest)?;
         // `<html …>` is written per page (its `lang`); what trunk put between it and the charset stays.
         let between = &html[html_tag_end..charset_end];
-        let _ = head_start;
         Ok(Template { before_head: between.to_owned(), head })
     }
 
@@ -77,7 +76,7 @@ impl Template {
         out.push_str(&self.before_head);
         out.push_str(&format!("<base href=\"{base}\">"));
         out.push_str("<script>");
-        out.push_str(HEAD_SCRIPT.trim());
+        out.push_str(&head_script());
         out.push_str("</script>");
         out.push_str(p.head);
         for l in Locale::ALL {
@@ -100,6 +99,11 @@ impl Template {
         out.push_str("</body></html>\n");
         out
     }
+}
+
+/// The head script without its comment lines and indentation (it ships in every page).
+fn head_script() -> String {
+    HEAD_SCRIPT.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with("//")).collect::<Vec<_>>().join("\n")
 }
 
 /// The site's absolute address for a path when the deployment names its origin (`site.url` in
@@ -145,9 +149,11 @@ pub fn loader_rewrite(head: &str) -> Result<String, &'static str> {
         }
         .ok_or("unclosed tag")?;
         let tag = &tail[..end];
-        let is_preload = tag.starts_with("<link") && (tag.contains("modulepreload") || tag.contains("rel=\"preload\"") || tag.contains("rel=preload"));
-        if tag.starts_with("<script") && tag.contains("type=\"module\"") || tag.starts_with("<script type=module") {
-            js = quoted_after(tag, "from ").or(js);
+        let is_preload = tag.starts_with("<link")
+            && ["rel=modulepreload", "rel=\"modulepreload\"", "rel=preload", "rel=\"preload\""].iter().any(|r| tag.contains(r));
+        let is_module = tag.starts_with("<script") && (tag.contains("type=module") || tag.contains("type=\"module\""));
+        if is_module {
+            js = quoted_after(tag, "from").or(js);
             wasm = quoted_after(tag, "module_or_path:").or(wasm);
         } else if !is_preload {
             out.push_str(tag);
@@ -168,7 +174,7 @@ pub fn loader_rewrite(head: &str) -> Result<String, &'static str> {
 fn quoted_after(text: &str, marker: &str) -> Option<String> {
     let at = text.find(marker)? + marker.len();
     let rest = text[at..].trim_start();
-    let quote = rest.chars().next().filter(|c| *c == '\'' || *c == '"')?;
+    let quote = rest.chars().next().filter(|c| matches!(c, '\'' | '"' | '`'))?;
     let inner = &rest[1..];
     let end = inner.find(quote)?;
     Some(inner[..end].to_owned())
