@@ -20,10 +20,11 @@
 // * No console error and no failed request (a network error, or an HTTP status >= 400), unless the
 //   test names that exact URL as expected: test.use({ expectedFailures: [url] }) or
 //   expectFailure(url) before the request. A console error is excused only when its source is such a
-//   URL (Chromium's "Failed to load resource" for it). An expected URL that did not fail fails the
-//   test: it expects something that did not happen. Uncaught page errors always fail. Requests the
-//   browser abandons (net::ERR_ABORTED: a navigation cancels the previous page's fetches) are not
-//   failures.
+//   URL (Chromium's "Failed to load resource" for it) or its text contains the whole URL (the app
+//   saying that a data file it fetched cannot be used: the file was served, its content failed). An
+//   expected URL that failed in none of these ways fails the test: it expects something that did
+//   not happen. Uncaught page errors always fail. Requests the browser abandons (net::ERR_ABORTED: a
+//   navigation cancels the previous page's fetches) are not failures.
 // * The security policy: every HTML answer of the e2e servers carries a Content-Security-Policy
 //   header equal to the one its site's csp.json gives that file ("embed" for the files csp.json lists
 //   in embed_pages, "pages" for the others; the file is the one the server names in X-E2E-File).
@@ -85,8 +86,10 @@ function watch(context) {
   context.on('console', (msg) => {
     if (msg.type() !== 'error') return;
     const url = msg.location()?.url || '';
-    if (expected(url)) return;
-    problem(`console.error: ${msg.text()}${url ? ` (${url})` : ''}`);
+    const text = msg.text();
+    const named = [...state.expected].find((u) => u === url || text.includes(u));
+    if (named) return failedAsExpected(named);
+    problem(`console.error: ${text}${url ? ` (${url})` : ''}`);
   });
   context.on('requestfailed', (request) => {
     const error = request.failure()?.errorText || 'failed';
