@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { startServer } from './server.mjs';
 import { SITES_DIR } from './sites.mjs';
 import { PARTNER_ORIGIN, receiverURL, INTAKE_TOKEN } from './addresses.mjs';
-import { test, expect, gotoSite, siteURL, expectFailure, VARIANTS, CLOCKS, ORIGIN } from './test-base.mjs';
+import { test, expect, gotoSite, gotoPartner, siteURL, expectFailure, VARIANTS, CLOCKS, ORIGIN } from './test-base.mjs';
 
 const LANGS = [['en', ''], ['fr', 'fr/'], ['es', 'es/']];
 const STEPS = ['about-you', 'organisation', 'motivation', 'registration', 'declarations'];
@@ -200,10 +200,16 @@ test.describe('receivers and servers', () => {
     expect(res.status()).toBe(200);
   });
 
-  test('the partner page is another origin, without our policy', async ({ request }) => {
+  test('the partner page is another origin, without our policy, and may frame the open site', async ({ page, request }) => {
     const res = await request.get(`${PARTNER_ORIGIN}/`);
     expect(res.status()).toBe(200);
     expect(res.headers()['content-security-policy']).toBeUndefined();
+    // embed.js from the open site frames its embed.html; the frame's policy (checked by the test
+    // base) lets this origin frame it, so the frames load without a violation.
+    const framed = page.waitForResponse((r) => r.url().startsWith(siteURL('open', 'embed.html?frame=1')));
+    await gotoPartner(page, 'open');
+    expect((await framed).status()).toBe(200);
+    await expect(page.locator(`iframe[src^="${siteURL('open', 'embed.html?frame=1')}"]`)).toHaveCount(2);
   });
 
   test('the server refuses HTML without csp.json (fail closed), and still serves other files', async () => {

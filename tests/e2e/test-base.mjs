@@ -29,7 +29,15 @@
 //   header equal to the one its site's csp.json gives that file ("embed" for the files csp.json lists
 //   in embed_pages, "pages" for the others; the file is the one the server names in X-E2E-File).
 //
-// A context the test makes itself (browser.newContext()) is watched only through newContext(browser).
+// Helpers: gotoSite(page, name, path) and siteURL(name, path) for a site ({ spa: true }: from the
+// bare SPA host); gotoPartner(page, name) for the partner page framing a site's estimators (on that
+// site's clock); expectFailure(url); newContext(browser) for a context the test makes itself (only
+// contexts made that way are watched).
+//
+// Which site for which test: `open` for the product as applicants use it (early bird running);
+// `upcoming`, `closed`, `in-progress`, `ended` for the calendar; `figures` for changed figures;
+// `diploma` for a sub-path deployment; `broken` and `stale` for data deployed after the build;
+// `quick` for submission timeouts; `root` only for the real-date smoke test (sites.mjs has the days).
 import { test as base, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -203,6 +211,15 @@ export function siteURL(name, path = '/', { spa = false } = {}) {
 export async function gotoSite(page, name, path = '/', { spa = false, ...options } = {}) {
   await installClock(page.context(), name, current?.clockTime);
   return page.goto(siteURL(name, path, { spa }), options);
+}
+
+/**
+ * Opens the partner page (another origin, fixtures/partner) with its estimators served by site
+ * `name` (default `open`, whose config.json lets the partner frame it), on that site's clock.
+ */
+export async function gotoPartner(page, name = 'open', options = {}) {
+  await installClock(page.context(), name, current?.clockTime);
+  return page.goto(`${PARTNER_ORIGIN}/?app=${encodeURIComponent(siteURL(name, '/'))}`, options);
 }
 
 /** Names a URL this test expects to fail (exactly that URL). */
