@@ -57,7 +57,7 @@ API_PORT ?= 8787
 SERVE_PORT ?= 8080
 E2E_PORT ?= 4173
 
-.PHONY: help serve dev preview bench soak test lint unit wasm-test build pages size e2e clean \
+.PHONY: help serve dev preview bench soak test lint unit wasm-test build pages size e2e e2e-sites clean \
         tools test-tools fetch install-rust install-trunk install-wasm-bindgen install-wasm-opt \
         install-chromium install-e2e check-pins
 
@@ -71,13 +71,14 @@ help:
 	@echo 'make build      release build into dist/: the application and the embed, then every page (make pages)'
 	@echo 'make pages      render every page of dist/ again from its data files, in seconds (no WebAssembly build)'
 	@echo 'make size       size tables of dist/ and the journeys a person downloads, with their budgets'
-	@echo 'make e2e        Playwright tests against dist/ (served at /, /diploma/, /broken/)'
-	@echo 'make preview    serve dist/ on http://127.0.0.1:$(E2E_PORT)/ (and /diploma/) like the e2e tests;'
-	@echo '                the partner embed is http://127.0.0.1:$(E2E_PORT)/embed.html (after make build)'
+	@echo 'make e2e        the e2e sites (make e2e-sites), then Playwright against them, each on its fixed clock'
+	@echo 'make e2e-sites  prepare the e2e sites from dist/ into target/e2e-sites/ (tests/e2e/sites.mjs --list)'
+	@echo 'make preview    serve dist/ on http://127.0.0.1:$(E2E_PORT)/ as built (base path /);'
+	@echo '                the partner embed is http://127.0.0.1:$(E2E_PORT)/embed (after make build)'
 	@echo 'make bench      Lighthouse (mobile) and the estimate recompute time on the release build; checks the speed budgets'
 	@echo 'make tools      install only the build tools (wasm32 target, trunk, wasm-bindgen-cli, wasm-opt)'
 	@echo 'make test-tools install the build tools and the test tools (chromium, chromedriver, Playwright)'
-	@echo 'make clean      remove dist/, target/dist-<entry>/ and test reports (never cargo clean)'
+	@echo 'make clean      remove dist/, target/dist-<entry>/, the e2e sites and test reports (never cargo clean)'
 
 # ---------------------------------------------------------------------------------------------
 # Install steps: each checks first and skips what is present at the right version.
@@ -237,17 +238,31 @@ pages:
 	'$(PRERENDER)' '$(DIST)' $(if $(PAGES_TODAY),--today $(PAGES_TODAY))
 	@node $(TOOLS_DIR)/csp.mjs $(DIST)
 
+# The bytes a person downloads on the journey / -> /apply/done and in the embed frame, against
+# issue 12's budgets (application 250 KB target, 280 KB ceiling; embed frame 150 KB; embed.js 3 KB).
 size:
 	@test -f $(DIST)/index.html || { echo 'dist/ is empty: run `make build` first' >&2; exit 1; }
 	node $(TOOLS_DIR)/size.mjs $(DIST)
 
-e2e: install-chromium install-e2e
+# The sites the e2e tests open (tests/e2e/sites.mjs): dist/ as built at /, and variants under
+# target/e2e-sites/ re-rendered by the prerender for their base path, data and fixed day, each with
+# its own csp.json. Seconds: a variant whose inputs did not change is kept.
+e2e-sites:
 	@test -f $(DIST)/index.html || $(MAKE) build
-	@echo '==> cargo build -p intake (the receiver the e2e tests submit to)'
+	@$(ENSURE_CC)
+	cargo build --features ssr --bin prerender
+	node $(E2E_DIR)/sites.mjs
+
+# Playwright against the e2e sites, with one reference receiver per (edition, clock). A flaky test
+# (passed only on CI's retry) fails the run; summary.mjs names it.
+e2e: install-chromium install-e2e
+	@$(MAKE) e2e-sites
+	@echo '==> cargo build -p intake (the receivers the e2e tests submit to)'
 	@$(ENSURE_CC)
 	cargo build -p intake
-	@echo '==> Playwright e2e tests against dist/'
-	cd $(E2E_DIR) && rc=0 && { playwright test || rc=$$?; node summary.mjs; exit $$rc; }
+	@rm -rf '$(ROOT)/target/e2e-intake'
+	@echo '==> Playwright e2e tests against target/e2e-sites/'
+	cd $(E2E_DIR) && rc=0 && { playwright test || rc=$$?; node summary.mjs || rc=1; exit $$rc; }
 
 # Lighthouse (mobile) on /, /estimate, /apply and /embed/estimate of the release build, and the
 # estimate recompute time; prints the table of the README's "Speed" section and checks its budgets.
@@ -261,4 +276,4 @@ $(BENCH_DIR)/node_modules/.installed: $(BENCH_DIR)/package.json $(BENCH_DIR)/pac
 	@touch $@
 
 clean:
-	rm -rf $(DIST) $(EMBED_DIST) $(E2E_DIR)/test-results $(E2E_DIR)/playwright-report
+	rm -rf $(DIST) $(EMBED_DIST) $(ROOT)/target/e2e-sites $(ROOT)/target/e2e-intake $(E2E_DIR)/test-results $(E2E_DIR)/playwright-report

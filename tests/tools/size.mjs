@@ -1,204 +1,311 @@
 #!/usr/bin/env node
-// Size report and budgets for the release build (`make size`).
+// `make size`: what a person downloads from the release build, brotli-compressed, against issue 12's
+// budgets. Fails (exit 1) past a ceiling, or when a page refers to a file the site does not have.
 //
-// Prints raw, gzip and brotli sizes of every file in dist/ that a browser loads, then one table per
-// entry with its own budget:
-//   app shell    index.html and the js/wasm/css it loads           brotli <= 150,000 (SIZE_BUDGET_BYTES)
-//   embed entry  embed.html and the js/wasm/css it loads, + embed.js  brotli <= 150,000 (EMBED_ENTRY_BUDGET_BYTES)
-//   apply entry  apply.html (the application form) and what it loads   brotli <= 150,000 (SIZE_BUDGET_BYTES)
-//   send entry   send.html (sending and confirmation) and what it loads brotli <= 150,000 (SIZE_BUDGET_BYTES)
-//   embed.js     the script partner pages load                      brotli <= 3,000 (EMBED_BUDGET_BYTES)
-// An entry's files are read from its HTML (./name.js, ./name_bg.wasm, ./name.css) and from the
-// relative imports of its JavaScript, so a file only the other entry loads is never counted.
-// Data files (edition.json, data/*.csv) are listed but not budgeted. Fails (exit 1) when a budget is
-// exceeded, an entry is missing or an entry refers to a file that is not in dist/.
+//   the application   the journey / -> /estimate -> /apply -> each step -> /apply/check -> /apply/done:
+//                     every HTML page, JS, wasm, CSS, snippets/ JS and icon it loads, and the data files
+//                     the app fetches after load (edition.json, config.json)
+//                       target  250,000 bytes (APP_TARGET_BYTES): past it, a warning
+//                       ceiling 280,000 bytes (APP_CEILING_BYTES): past it, a failure
+//                     in each language; and the same ceiling for a first visit to any page of the
+//                     application (a person may land on /apply/check from a bookmark)
+//   the embed frame   embed/estimate/index.html and what it loads, and embed.html (the page embed.js
+//                     frames with ?frame=1), each with the data files: <= 150,000 (EMBED_FRAME_BYTES)
+//   embed.js          the script partner pages load: <= 3,000 (EMBED_SCRIPT_BYTES)
 //
-// Usage: node tests/tools/size.mjs [distDir] [--budget BYTES] [--embed-budget BYTES]
+// What a page loads is read from its HTML, as the browser would: the loader's dynamic import("…")
+// and its module_or_path, <script src>, stylesheets, icons and preloads (resolved against the page's
+// <base href>), then the JavaScript's own imports (wasm-bindgen's glue imports snippets/…).
+//
+// The journey's assumption, printed with it: the first page is a full load; every later page is an
+// in-app navigation by the router (one application: no new HTML, JS, wasm or CSS), and the app
+// fetches the data files once per full load, so later pages add nothing. Edit JOURNEY below if the
+// app ever fetches something on a navigation.
+//
+// Usage: node tests/tools/size.mjs [siteDir]      (default dist)
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, extname, join, posix, relative, resolve } from 'node:path';
-import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { extname, join, posix, relative, resolve } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-const args = process.argv.slice(2);
-let distDir = 'dist';
-let budget = Number(process.env.SIZE_BUDGET_BYTES || 150000);
-let entryBudget = Number(process.env.EMBED_ENTRY_BUDGET_BYTES || 150000);
-const scriptBudget = Number(process.env.EMBED_BUDGET_BYTES || 3000);
-for (let i = 0; i < args.length; i++) {
-  if (args[i] === '--budget') budget = Number(args[++i]);
-  else if (args[i] === '--embed-budget') entryBudget = Number(args[++i]);
-  else distDir = args[i];
-}
-distDir = resolve(distDir);
-for (const b of [budget, entryBudget, scriptBudget]) {
-  if (!Number.isFinite(b) || b <= 0) {
-    console.error(`size: invalid budget ${b}`);
+const budget = (name, fallback) => {
+  const n = Number(process.env[name] || fallback);
+  if (!Number.isFinite(n) || n <= 0) {
+    console.error(`size: invalid ${name}=${process.env[name]}`);
     process.exit(2);
   }
-}
+  return n;
+};
+const APP_TARGET = budget('APP_TARGET_BYTES', 250_000);
+const APP_CEILING = budget('APP_CEILING_BYTES', 280_000);
+const EMBED_FRAME = budget('EMBED_FRAME_BYTES', 150_000);
+const EMBED_SCRIPT = budget('EMBED_SCRIPT_BYTES', 3_000);
 
-const APP_ENTRY = 'index.html';
-const EMBED_ENTRY = 'embed.html';
-// The application form and its sending page: separate entries, each with the app's budget.
-const FORM_ENTRIES = [['apply entry', 'apply.html'], ['send entry', 'send.html']];
-// The embed script is loaded by partner pages, not by the app.
-const EMBED_SCRIPT = 'embed.js';
-// Extensions a browser loads from this site (the others in dist/, e.g. data/README.md, are not shown).
-const LOADED = new Set(['.html', '.js', '.mjs', '.wasm', '.css', '.json', '.csv', '.svg', '.png', '.jpg',
-  '.jpeg', '.webp', '.avif', '.gif', '.ico', '.woff', '.woff2', '.txt', '.webmanifest', '.xml']);
+const LANGUAGES = [['en', ''], ['fr', 'fr/'], ['es', 'es/']];
+/** The form's steps, in order (README's URL contract). */
+const STEPS = ['about-you', 'organisation', 'motivation', 'registration', 'declarations'];
+/** Fetched by every entry once it has started (shell/boot.rs: check_data). */
+const DATA_AFTER_LOAD = ['edition.json', 'config.json'];
+/** The journey: a route, and whether the browser loads it in full or the router shows it in the app. */
+const JOURNEY = [
+  { route: '/', load: 'full' },
+  { route: '/estimate', load: 'in-app' },
+  { route: '/apply', load: 'in-app' },
+  ...STEPS.map((s) => ({ route: `/apply/${s}`, load: 'in-app' })),
+  { route: '/apply/check', load: 'in-app' },
+  { route: '/apply/done', load: 'in-app' },
+];
+const APP_ROUTES = ['/', '/estimate', '/refund', '/apply', ...STEPS.map((s) => `/apply/${s}`), '/apply/check', '/apply/done', '/404'];
+const EMBED_ROUTES = ['/embed', '/embed/estimate'];
+const EMBED_SCRIPT_FILE = 'embed.js';
 
-function walk(dir) {
-  let out = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name.startsWith('.')) continue; // .stage, .trunk-lock
-    const p = join(dir, entry.name);
-    if (entry.isDirectory()) out = out.concat(walk(p));
-    else if (entry.isFile()) out.push(p);
-  }
-  return out;
-}
-
-let files;
-try {
-  if (!statSync(distDir).isDirectory()) throw new Error('not a directory');
-  files = walk(distDir).filter((f) => LOADED.has(extname(f).toLowerCase()));
-} catch (e) {
-  console.error(`size: cannot read ${distDir} (${e.message}); run \`make build\` first`);
-  process.exit(2);
-}
-if (files.length === 0) {
-  console.error(`size: no browser-loaded files in ${distDir}; run \`make build\` first`);
+const site = resolve(process.argv[2] || 'dist');
+if (!existsSync(join(site, 'index.html'))) {
+  console.error(`size: ${site}/index.html not found: run \`make build\` first`);
   process.exit(2);
 }
 
-const rel = (f) => relative(distDir, f).split('\\').join('/');
-const rows = new Map(
-  files.sort().map((f) => {
-    const buf = readFileSync(f);
-    const row = {
-      file: rel(f),
+const problems = [];
+const warnings = [];
+
+// ---------------------------------------------------------------------------------------------
+// Sizes
+
+const sizes = new Map();
+function size(file) {
+  if (!sizes.has(file)) {
+    const buf = readFileSync(join(site, file));
+    sizes.set(file, {
       raw: buf.length,
       gzip: gzipSync(buf, { level: 9 }).length,
       brotli: brotliCompressSync(buf, {
-        params: {
-          [constants.BROTLI_PARAM_QUALITY]: 11,
-          [constants.BROTLI_PARAM_SIZE_HINT]: buf.length,
-        },
+        params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: buf.length },
       }).length,
-    };
-    return [row.file, row];
-  }),
-);
-
-const problems = [];
-
-/** The files an entry loads: the HTML, the ./assets it names, and their JavaScript's relative imports. */
-function entryFiles(html) {
-  if (!rows.has(html)) {
-    problems.push(`${html} is not in ${distDir}: run \`make build\``);
-    return [];
+    });
   }
-  const found = new Set([html]);
-  const queue = [html];
+  return sizes.get(file);
+}
+const isFile = (f) => {
+  try {
+    return statSync(join(site, f)).isFile();
+  } catch {
+    return false;
+  }
+};
+
+/** The page file of a route in a language folder ('' or 'fr/'). */
+const pageFile = (folder, route) =>
+  route === '/' ? `${folder}index.html` : route === '/404' ? `${folder}404.html` : `${folder}${route.slice(1)}/index.html`;
+
+// ---------------------------------------------------------------------------------------------
+// What a page loads
+
+function attribute(attrs, name) {
+  const m = attrs.match(new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s"'>]+))`, 'i'));
+  return m ? (m[1] ?? m[2] ?? m[3]) : null;
+}
+
+/** A URL of a page, resolved against its base path, as a file of the site; null when external. */
+function siteFile(url, basePath, from) {
+  if (/^(data|blob|about):/i.test(url)) return null;
+  const path = new URL(url, `http://site.invalid${basePath}`);
+  if (path.origin !== 'http://site.invalid') {
+    problems.push(`${from} loads ${url}, which is not on this site`);
+    return null;
+  }
+  if (!path.pathname.startsWith(basePath)) {
+    problems.push(`${from} loads ${url}, outside its base path ${basePath}`);
+    return null;
+  }
+  return decodeURIComponent(path.pathname.slice(basePath.length));
+}
+
+const LOADED_LINKS = new Set(['stylesheet', 'icon', 'shortcut', 'apple-touch-icon', 'modulepreload', 'preload', 'manifest']);
+
+/** The files the HTML page `file` makes the browser download (itself excluded), sorted. */
+function pageAssets(file) {
+  const html = readFileSync(join(site, file), 'utf8');
+  const baseTag = html.match(/<base\b([^>]*)>/i);
+  const basePath = new URL((baseTag && attribute(baseTag[1], 'href')) || '/', 'http://site.invalid/').pathname;
+  const found = new Set();
+  const add = (url) => {
+    const f = siteFile(url, basePath, file);
+    if (f === null) return;
+    if (!isFile(f)) problems.push(`${file} loads ${url}, which is not in the site (${f})`);
+    else found.add(f);
+  };
+  for (const m of html.matchAll(/<link\b([^>]*)>/gi)) {
+    const rels = (attribute(m[1], 'rel') || '').toLowerCase().split(/\s+/);
+    const href = attribute(m[1], 'href');
+    if (href && rels.some((r) => LOADED_LINKS.has(r))) add(href);
+  }
+  for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)) {
+    const src = attribute(m[1], 'src');
+    if (src) {
+      add(src);
+      continue;
+    }
+    const type = (attribute(m[1], 'type') || '').toLowerCase();
+    if (type !== 'module' && type !== '' && !type.includes('javascript')) continue; // data blocks
+    for (const i of m[2].matchAll(/\bimport\s*\(\s*["'`]([^"'`]+)["'`]\s*\)|\bfrom\s*["'`]([^"'`]+)["'`]|\bmodule_or_path\s*:\s*["'`]([^"'`]+)["'`]/g)) {
+      add(i[1] ?? i[2] ?? i[3]);
+    }
+  }
+  // The JavaScript's own imports (static and dynamic), relative to each module.
+  const queue = [...found].filter((f) => /\.m?js$/.test(f));
   while (queue.length) {
-    const file = queue.shift();
-    const text = readFileSync(join(distDir, file), 'utf8');
-    const refs = file.endsWith('.html')
-      ? // trunk's HTML (minified, public_url "./"): href=./x.css, from"./x.js", module_or_path:`./x_bg.wasm`
-        [...text.matchAll(/\.\/[\w.\-/]+\.(?:m?js|wasm|css)\b/g)].map((m) => m[0])
-      : // wasm-bindgen's glue and its snippets: import … from './snippets/…', import('./…')
-        [...text.matchAll(/(?:\bfrom|\bimport)\s*\(?\s*["'`](\.{1,2}\/[^"'`]+)["'`]/g)].map((m) => m[1]);
-    for (const ref of refs) {
-      const target = posix.normalize(posix.join(posix.dirname(file), ref));
+    const js = queue.shift();
+    const text = readFileSync(join(site, js), 'utf8');
+    for (const i of text.matchAll(/(?:\bfrom|\bimport)\s*\(?\s*["'`](\.{1,2}\/[^"'`]+)["'`]/g)) {
+      const target = posix.normalize(posix.join(posix.dirname(js), i[1]));
       if (found.has(target)) continue;
-      if (!existsSync(join(distDir, target))) {
-        problems.push(`${file} refers to ${ref}, which is not in ${distDir}`);
+      if (!isFile(target)) {
+        problems.push(`${js} imports ${i[1]}, which is not in the site`);
         continue;
       }
       found.add(target);
       if (/\.m?js$/.test(target)) queue.push(target);
     }
   }
-  return [...found].filter((f) => rows.has(f)).sort((a, b) => (a === html ? -1 : b === html ? 1 : a.localeCompare(b)));
+  return [...found].sort();
 }
 
-const appFiles = entryFiles(APP_ENTRY);
-const embedFiles = entryFiles(EMBED_ENTRY);
-if (rows.has(EMBED_SCRIPT)) embedFiles.push(EMBED_SCRIPT);
-else problems.push(`${EMBED_SCRIPT} is not in ${distDir} (public/ is copied by index.html's build)`);
-const formFiles = FORM_ENTRIES.map(([, html]) => entryFiles(html));
-const isData = (f) => /^(edition|config)\.json$/.test(f) || /^data\/.*\.csv$/.test(f) || /^i18n\/.*\.json$/.test(f);
+/** Everything a full load of `page` downloads: the page, what it loads, the data fetched after load. */
+function fullLoad(page) {
+  if (!isFile(page)) {
+    problems.push(`${page} is not in the site: run \`make build\``);
+    return { page, files: [], total: 0 };
+  }
+  const data = DATA_AFTER_LOAD.filter((f) => {
+    if (!isFile(f)) problems.push(`${f} is not in the site (the app fetches it after load)`);
+    return isFile(f);
+  });
+  const files = [page, ...pageAssets(page), ...data];
+  return { page, files, total: files.reduce((a, f) => a + size(f).brotli, 0) };
+}
+
+const kind = (f) => {
+  if (f.endsWith('.html')) return 'html';
+  if (DATA_AFTER_LOAD.includes(f)) return 'data';
+  if (f.startsWith('snippets/')) return 'snippets';
+  const ext = extname(f).slice(1);
+  return ['js', 'mjs'].includes(ext) ? 'js' : ['wasm', 'css'].includes(ext) ? ext : 'other';
+};
+const KINDS = ['html', 'js', 'snippets', 'wasm', 'css', 'other', 'data'];
+
+// ---------------------------------------------------------------------------------------------
+// Printing
 
 const fmt = (n) => n.toLocaleString('en-US');
-const sum = (list, key) => list.reduce((a, r) => a + r[key], 0);
-const width = Math.max(34, ...[...rows.keys()].map((f) => f.length + 2));
-const line = (name, raw, gz, br, note = '') =>
-  `${name.padEnd(width)}  ${String(raw).padStart(11)}  ${String(gz).padStart(11)}  ${String(br).padStart(11)}${note ? `  ${note}` : ''}`;
-const rule = '-'.repeat(width + 39);
-const header = () => console.log(line('file', 'raw', 'gzip', 'brotli'));
-const total = (name, list) => console.log(line(name, fmt(sum(list, 'raw')), fmt(sum(list, 'gzip')), fmt(sum(list, 'brotli'))));
+const pad = (s, n) => String(s).padEnd(n);
+const num = (s, n) => String(s).padStart(n);
+const shown = relative(process.cwd(), site);
+console.log(`Size report for ${shown && !shown.startsWith('..') ? shown : site} (bytes; brotli quality 11 unless said)`);
 
-function check(label, used, limit) {
+function check(label, used, limit, { warnOnly = false } = {}) {
   const pct = ((used / limit) * 100).toFixed(1);
-  console.log(`Budget: ${label} brotli <= ${fmt(limit)} bytes; used ${fmt(used)} (${pct}%), ` +
-    (used <= limit ? `headroom ${fmt(limit - used)}` : `OVER by ${fmt(used - limit)}`));
-  if (used > limit) problems.push(`${label}: over budget by ${fmt(used - limit)} bytes`);
-  else console.log(`${label} budget: OK`);
+  const verdict = used <= limit ? `OK, headroom ${fmt(limit - used)}` : `${warnOnly ? 'over the target' : 'OVER'} by ${fmt(used - limit)}`;
+  console.log(`  ${pad(label, 68)} ${num(fmt(used), 9)} / ${num(fmt(limit), 9)}  ${num(pct, 5)}%  ${verdict}`);
+  if (used > limit) (warnOnly ? warnings : problems).push(`${label}: ${fmt(used)} > ${fmt(limit)}`);
 }
 
-const shown = relative(process.cwd(), distDir);
-const where = shown && !shown.startsWith('..') ? shown : distDir;
-const all = [...rows.values()];
-console.log(`Size report for ${where} (bytes)`);
-header();
-console.log(rule);
-for (const r of all) {
-  const tags = [appFiles.includes(r.file) && 'app', embedFiles.includes(r.file) && 'embed',
-    formFiles[0].includes(r.file) && 'apply', formFiles[1].includes(r.file) && 'send', isData(r.file) && 'data']
-    .filter(Boolean);
-  console.log(line(r.file, fmt(r.raw), fmt(r.gzip), fmt(r.brotli), tags.join('+') || '(not loaded by an entry)'));
+// 1. Every page's HTML, per language.
+console.log('\nPages: the HTML of each page (brotli), per language');
+console.log(`  ${pad('route', 24)} ${num('en', 8)} ${num('fr', 8)} ${num('es', 8)}   file`);
+for (const route of [...APP_ROUTES, ...EMBED_ROUTES]) {
+  const cells = LANGUAGES.map(([, folder]) => {
+    const f = pageFile(folder, route);
+    if (!isFile(f)) {
+      problems.push(`${f} is missing (route ${route})`);
+      return '—';
+    }
+    return fmt(size(f).brotli);
+  });
+  console.log(`  ${pad(route, 24)} ${cells.map((c) => num(c, 8)).join(' ')}   ${pageFile('', route)}`);
 }
-console.log(rule);
-total('total (all files)', all);
+if (isFile('embed.html')) console.log(`  ${pad('embed.html (framed)', 24)} ${LANGUAGES.map(([, f]) => num(isFile(`${f}embed.html`) ? fmt(size(`${f}embed.html`).brotli) : '—', 8)).join(' ')}   embed.html`);
 
-const table = (title, list) => {
-  console.log('');
-  console.log(title);
-  header();
-  console.log(rule);
-  for (const f of list) {
-    const r = rows.get(f);
-    console.log(line(`  ${f}`, fmt(r.raw), fmt(r.gzip), fmt(r.brotli)));
-  }
-  console.log(rule);
-};
+// 2. The files the application loads.
+const landing = fullLoad('index.html');
+console.log('\nWhat the application loads on a full load of / (besides the page itself)');
+console.log(`  ${pad('file', 58)} ${num('raw', 10)} ${num('gzip', 9)} ${num('brotli', 9)}  kind`);
+for (const f of landing.files.slice(1)) {
+  const s = size(f);
+  console.log(`  ${pad(f, 58)} ${num(fmt(s.raw), 10)} ${num(fmt(s.gzip), 9)} ${num(fmt(s.brotli), 9)}  ${kind(f)}`);
+}
 
-const app = appFiles.map((f) => rows.get(f));
-table(`App shell: what ${APP_ENTRY} loads (html+js+wasm+css)`, appFiles);
-total('app shell', app);
-check('app shell', sum(app, 'brotli'), budget);
-
-const embed = embedFiles.map((f) => rows.get(f));
-table(`Embed entry: what ${EMBED_ENTRY} loads (html+js+wasm+css), and ${EMBED_SCRIPT} on partner pages`, embedFiles);
-total('embed entry', embed);
-check('embed entry', sum(embed, 'brotli'), entryBudget);
-const script = rows.get(EMBED_SCRIPT);
-if (script) check(EMBED_SCRIPT, script.brotli, scriptBudget);
-
-FORM_ENTRIES.forEach(([label, html], i) => {
-  const list = formFiles[i].map((f) => rows.get(f));
-  table(`${label[0].toUpperCase()}${label.slice(1)}: what ${html} loads (html+js+wasm+css)`, formFiles[i]);
-  total(label, list);
-  check(label, sum(list, 'brotli'), budget);
+// 3. The journey, in each language.
+const journeys = LANGUAGES.map(([lang, folder]) => {
+  let total = 0;
+  const seen = new Set();
+  const rows = JOURNEY.map((step) => {
+    const page = pageFile(folder, step.route);
+    if (!isFile(page)) problems.push(`${page} is missing (journey step ${step.route})`);
+    const files = step.load === 'full' ? fullLoad(page).files : [];
+    const fresh = files.filter((f) => !seen.has(f));
+    fresh.forEach((f) => seen.add(f));
+    const byKind = Object.fromEntries(KINDS.map((k) => [k, fresh.filter((f) => kind(f) === k).reduce((a, f) => a + size(f).brotli, 0)]));
+    const bytes = fresh.reduce((a, f) => a + size(f).brotli, 0);
+    total += bytes;
+    return { ...step, page, byKind, bytes, total };
+  });
+  return { lang, rows, total };
 });
+const en = journeys[0];
+console.log(`\nThe journey (${en.lang}): the bytes a person downloads from / to /apply/done (brotli)`);
+console.log(`  ${pad('step', 24)} ${pad('load', 7)} ${KINDS.map((k) => num(k, 8)).join(' ')} ${num('step', 8)} ${num('so far', 8)}`);
+for (const r of en.rows) {
+  console.log(`  ${pad(r.route, 24)} ${pad(r.load, 7)} ${KINDS.map((k) => num(fmt(r.byKind[k]), 8)).join(' ')} ${num(fmt(r.bytes), 8)} ${num(fmt(r.total), 8)}`);
+}
+console.log('  Assumption: the first page is a full load (its HTML, then what it loads, then the data files the app');
+console.log(`  fetches once it has started: ${DATA_AFTER_LOAD.join(', ')}); every later page is an in-app navigation by the`);
+console.log('  router in the same application (no HTML, no new JS, wasm or CSS; the data files are fetched once per');
+console.log('  full load), so it adds nothing. Sending the application uploads; it downloads only the short answer.');
+console.log(`  The same journey in ${journeys.slice(1).map((j) => `${j.lang}: ${fmt(j.total)}`).join(', ')}.`);
 
-const data = all.filter((r) => isData(r.file));
-console.log('');
-console.log(line(`data the entries fetch (${data.length} files, not budgeted; a page reads one catalogue)`, fmt(sum(data, 'raw')), fmt(sum(data, 'gzip')), fmt(sum(data, 'brotli'))));
+// 4. A first visit to any page of the application.
+const landings = LANGUAGES.flatMap(([, folder]) => APP_ROUTES.map((r) => pageFile(folder, r)).filter(isFile).map(fullLoad));
+const worst = landings.reduce((a, b) => (b.total > a.total ? b : a), { total: 0, page: '—' });
 
+// 5. The embed.
+const frames = LANGUAGES.flatMap(([, folder]) => [`${folder}embed/estimate/index.html`, `${folder}embed.html`]).map(fullLoad);
+console.log('\nThe embed frame: the page and what it loads, with the data files (brotli)');
+for (const f of frames) console.log(`  ${pad(f.page, 40)} ${num(fmt(f.total), 9)}  (${f.files.length} files)`);
+const appFiles = new Set(landing.files);
+const frameOnly = frames[0].files.filter((f) => !appFiles.has(f) && !f.endsWith('.html'));
+if (frameOnly.length) console.log(`  its own files: ${frameOnly.join(', ')}`);
+if (frames[0].files.some((f) => /\.wasm$/.test(f) && appFiles.has(f))) {
+  problems.push('the embed frame loads the application\'s WebAssembly: partner pages must not load the form');
+}
+
+// 6. Budgets.
+console.log('\nBudgets (brotli bytes)');
+const longest = journeys.reduce((a, b) => (b.total > a.total ? b : a));
+check(`application: the journey (${longest.lang}), target`, longest.total, APP_TARGET, { warnOnly: true });
+check(`application: the journey (${longest.lang}), ceiling`, longest.total, APP_CEILING);
+check(`application: first visit, largest (${worst.page})`, worst.total, APP_CEILING);
+const largest = (list) => list.reduce((a, b) => (b.total > a.total ? b : a));
+const estimateFrame = largest(frames.filter((f) => f.page.endsWith('embed/estimate/index.html')));
+const framedPage = largest(frames.filter((f) => f.page.endsWith('embed.html')));
+check(`embed frame (${estimateFrame.page})`, estimateFrame.total, EMBED_FRAME);
+check(`embed frame embed.js opens (${framedPage.page})`, framedPage.total, EMBED_FRAME);
+if (isFile(EMBED_SCRIPT_FILE)) check(EMBED_SCRIPT_FILE, size(EMBED_SCRIPT_FILE).brotli, EMBED_SCRIPT);
+else problems.push(`${EMBED_SCRIPT_FILE} is not in the site (public/ is copied by the build)`);
+
+// Files of the site no page loads (neither entry, nor the data): listed, so leftovers show.
+const loaded = new Set([...landings, ...frames].flatMap((l) => l.files));
+const walk = (dir) => readdirSync(join(site, dir), { withFileTypes: true }).flatMap((e) => {
+  if (e.name.startsWith('.')) return [];
+  const rel = dir ? `${dir}/${e.name}` : e.name;
+  return e.isDirectory() ? walk(rel) : [rel];
+});
+const unused = walk('').filter((f) => /\.(m?js|wasm|css)$/.test(f) && !loaded.has(f) && f !== EMBED_SCRIPT_FILE);
+if (unused.length) console.log(`\nNot loaded by any page: ${unused.join(', ')}`);
+
+for (const w of warnings) console.log(`size: warning: ${w}`);
 if (problems.length) {
   console.log('');
-  for (const p of problems) console.error(`size: ${p}`);
-  console.error('size budget: FAILED');
+  for (const p of [...new Set(problems)]) console.error(`size: ${p}`);
+  console.error('size budgets: FAILED');
   process.exit(1);
 }
 console.log('size budgets: OK');
