@@ -28,6 +28,9 @@ PRERENDER    := $(ROOT)/target/debug/prerender
 APP_INPUTS   := $(shell find $(ROOT)/src $(ROOT)/style -type f) $(ROOT)/Cargo.toml \
                 $(ROOT)/Cargo.lock $(ROOT)/Trunk.toml $(ROOT)/.cargo/config.toml
 
+# The browser tests: tests/web*.rs (each `#![cfg(target_arch = "wasm32")]`, sharing tests/web_common/).
+WEB_TESTS    := $(patsubst $(ROOT)/tests/%.rs,--test %,$(wildcard $(ROOT)/tests/web*.rs))
+
 # Pinned tool versions. wasm-bindgen-cli must equal the wasm-bindgen crate in Cargo.lock.
 TRUNK_VERSION        := 0.22.1
 BINARYEN_VERSION     := 132
@@ -193,7 +196,7 @@ lint: install-rust check-pins
 	@echo '==> clippy ($(WASM_TARGET), feature hydrate)'
 	@# The domain's native tests (tests/domain_*.rs, proptest) do not build for wasm32; the
 	@# browser tests (tests/web.rs), the library and the binaries do.
-	cargo clippy --target $(WASM_TARGET) --features hydrate --lib --bins --test web --test web_storage -- -D warnings
+	cargo clippy --target $(WASM_TARGET) --features hydrate --lib --bins $(WEB_TESTS) -- -D warnings
 
 unit:
 	@echo '==> native tests (pure domain, no default features)'
@@ -204,7 +207,7 @@ unit:
 
 wasm-test: install-rust install-wasm-bindgen install-chromium
 	@echo '==> wasm tests (wasm-bindgen-test-runner, headless Chromium)'
-	cargo test --target $(WASM_TARGET) --features hydrate --test web --test web_storage
+	cargo test --target $(WASM_TARGET) --features hydrate $(WEB_TESTS)
 
 # Two trunk builds: index.html (the application) into dist/, with public/ copied, and embed.html
 # into target/dist-embed/, whose files join dist/ (hashed names; a name both builds produce, such as

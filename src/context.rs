@@ -212,6 +212,6 @@ impl Fmt {
     /// A country's name in the language, or the World Bank's when `Intl` has none.
     #[must_use]
     pub fn country(self, country: &crate::domain::countries::Country) -> String {
-        country.iso2.as_deref().and_then(|c| intl::region(self.locale, c)).unwrap_or_else(|| country.name.clone())
+        country.iso2.and_then(|c| intl::region(self.locale, c)).unwrap_or_else(|| country.name.clone())
     }
 }

@@ -16,7 +16,9 @@ fn read(locale: Locale) -> Value {
 fn problem(doc: &Value) -> Option<(String, String)> {
     let text = doc.to_string();
     let mut de = serde_json::Deserializer::from_str(&text);
-    serde_path_to_error::deserialize::<_, Catalogue>(&mut de).err().map(|e| (e.path().to_string(), e.inner().to_string()))
+    serde_path_to_error::deserialize::<_, Catalogue>(&mut de)
+        .err()
+        .map(|e| (e.path().to_string(), e.inner().to_string()))
 }
 
 /// `{name}` placeholders of a text, as a set.

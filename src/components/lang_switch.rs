@@ -32,8 +32,11 @@ pub fn LangSwitch() -> impl IntoView {
             let route = route.clone();
             let href = move || {
                 let query = if hydrated.get() { location.search.get() } else { String::new() };
-                let query: Vec<&str> =
-                    query.trim_start_matches('?').split('&').filter(|p| !p.is_empty() && !p.starts_with("lang=")).collect();
+                let query: Vec<&str> = query
+                    .trim_start_matches('?')
+                    .split('&')
+                    .filter(|p| !p.is_empty() && !p.starts_with("lang="))
+                    .collect();
                 let mut query = query.join("&");
                 if l == Locale::En {
                     query = if query.is_empty() { "lang=en".to_owned() } else { format!("{query}&lang=en") };

@@ -29,6 +29,11 @@ function make(kind, locale, extra) {
   }
 }
 
+// Browsers write the spaces of formatted dates as plain spaces (V8 replaces ICU's thin and narrow
+// no-break spaces there, for web compatibility); Node's V8 does not. Doing it here keeps the
+// prerendered page and the browser's text identical ("17 – 21 November 2025" in en-GB).
+const plainSpaces = (text) => text.replace(/[\u2009\u202f]/g, ' ');
+
 function day(iso) {
   const [y, m, d] = iso.split('-').map(Number);
   return Date.UTC(y, m - 1, d);
@@ -46,8 +51,8 @@ export function format(kind, locale, a, b, extra) {
       case 'money':
       case 'number':
       case 'percent': return f.format(a);
-      case 'date': return f.format(day(a));
-      case 'range': return a === b ? f.format(day(a)) : f.formatRange(day(a), day(b));
+      case 'date': return plainSpaces(f.format(day(a)));
+      case 'range': return plainSpaces(a === b ? f.format(day(a)) : f.formatRange(day(a), day(b)));
       case 'plural':
       case 'ordinal': return f.select(Number(a));
       case 'region': return f.of(a) || '';

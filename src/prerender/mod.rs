@@ -88,11 +88,8 @@ impl SiteFiles {
     /// # Errors
     /// The first file that cannot be read or is not valid, with the field and the problem.
     pub fn load(site: &Path) -> Result<SiteFiles, PrerenderError> {
-        let data_error = |file: &str, field: String, problem: String| PrerenderError::Data {
-            file: file.to_owned(),
-            field,
-            problem,
-        };
+        let data_error =
+            |file: &str, field: String, problem: String| PrerenderError::Data { file: file.to_owned(), field, problem };
         let edition = Edition::from_json(&read(site, "edition.json")?)
             .map_err(|e| data_error("edition.json", e.field.clone(), format!("{:?}", e.problem)))?;
         let config = Config::from_json(&read(site, "config.json")?)
@@ -161,13 +158,15 @@ fn write_all(
         let site_texts = Box::leak(Box::new(site_texts));
         let embed_texts = Box::leak(Box::new(embed_texts));
 
-        let mut app_routes: Vec<(String, String)> = app::routes().into_iter().map(|r| (r.clone(), page_file(&r))).collect();
+        let mut app_routes: Vec<(String, String)> =
+            app::routes().into_iter().map(|r| (r.clone(), page_file(&r))).collect();
         // The not-found page, for the server's 404 answers.
         app_routes.push(("/404".to_owned(), "404.html".to_owned()));
         for (route, file) in app_routes {
             let (body, head) = render(data, &route, |d| view! { <App data=d texts=site_texts /> }.into_any());
             let payload = payload(data, &route, &*site_texts);
-            let parts = page::PageParts { data, route: &route, body: &body, head: &head, payload: &payload, storage: true };
+            let parts =
+                page::PageParts { data, route: &route, body: &body, head: &head, payload: &payload, storage: true };
             let page = app_template.page(&parts);
             report.pages.push(write(site, locale, &file, &page)?);
         }

@@ -150,7 +150,9 @@ pub fn loader_rewrite(head: &str) -> Result<String, &'static str> {
         .ok_or("unclosed tag")?;
         let tag = &tail[..end];
         let is_preload = tag.starts_with("<link")
-            && ["rel=modulepreload", "rel=\"modulepreload\"", "rel=preload", "rel=\"preload\""].iter().any(|r| tag.contains(r));
+            && ["rel=modulepreload", "rel=\"modulepreload\"", "rel=preload", "rel=\"preload\""]
+                .iter()
+                .any(|r| tag.contains(r));
         let is_module = tag.starts_with("<script") && (tag.contains("type=module") || tag.contains("type=\"module\""));
         if is_module {
             js = quoted_after(tag, "from").or(js);

@@ -25,15 +25,7 @@ pub fn utc_stamp() -> String {
     use chrono::{Datelike, Timelike};
     now_utc()
         .map(|t| {
-            format!(
-                "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
-                t.year(),
-                t.month(),
-                t.day(),
-                t.hour(),
-                t.minute(),
-                t.second()
-            )
+            format!("{:04}{:02}{:02}T{:02}{:02}{:02}Z", t.year(), t.month(), t.day(), t.hour(), t.minute(), t.second())
         })
         .unwrap_or_default()
 }

@@ -11,7 +11,8 @@ fn document() -> Option<web_sys::Document> {
 
 /// Moves keyboard focus to the element with this id (focusable through `tabindex="-1"`).
 pub fn focus(id: &str) {
-    if let Some(el) = document().and_then(|d| d.get_element_by_id(id)).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    if let Some(el) =
+        document().and_then(|d| d.get_element_by_id(id)).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     {
         let _ = el.focus();
     }
