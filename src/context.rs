@@ -21,12 +21,16 @@ use leptos_router::hooks::use_query_map;
 use leptos_router::params::ParamsMap;
 use serde::{Deserialize, Serialize};
 
-/// Everything a page is rendered from, as it travels inside the page (`<script type="application/json"
-/// id="site-data">`): the prerender writes it, the browser reads it before hydrating, so both render
-/// the same thing without fetching anything.
+/// What a page was rendered for, as it travels inside the page: the prerender writes it, the
+/// browser reads it before hydrating, so both render the same thing without fetching anything.
+///
+/// A page carries its inputs in `<script type="application/json">` blocks, one per document (ids in
+/// [`BLOCKS`]): this one, the edition, the configuration, the country list and the texts. Each is
+/// read by the same reader as its file (`Edition::from_json`…), so the browser has one reader per
+/// document and checks the page's data as it checks the deployed files.
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Payload<T> {
+pub struct PageInfo {
     /// The route the page was rendered for, after the base path and the language (`/estimate`).
     pub route: String,
     /// The page's language.
@@ -34,15 +38,11 @@ pub struct Payload<T> {
     /// The Barcelona date the page was rendered for.
     #[serde(with = "crate::domain::dates::iso_date")]
     pub built_for: NaiveDate,
-    /// The edition, as validated from `edition.json`.
-    pub edition: Edition,
-    /// The deployment, as validated from `config.json`.
-    pub config: Config,
-    /// The World Bank country list.
-    pub countries: Countries,
-    /// The catalogue sections the entry's pages use.
-    pub texts: T,
 }
+
+/// The ids of a page's data blocks: [`PageInfo`], `edition.json`, `config.json`, the country list
+/// (JSON form) and the catalogue sections the entry uses.
+pub const BLOCKS: [&str; 5] = ["md-page", "md-edition", "md-config", "md-countries", "md-texts"];
 
 /// The data every page reads, fixed for the life of the page (new data means a new render).
 #[derive(Debug)]

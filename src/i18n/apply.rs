@@ -1,314 +1,161 @@
 //! The application form (`/apply`…).
 
 use super::Str;
-use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+crate::texts_section! {
 /// The application form (`/apply`…). One field per key of the catalogue's `apply` section.
-#[derive(Debug, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-#[allow(missing_docs)]
 pub struct ApplyTexts {
-    #[serde(deserialize_with = "super::text")]
     pub title: Str,
-    #[serde(deserialize_with = "super::text")]
     pub intro: Str,
-    #[serde(deserialize_with = "super::text")]
     pub need_title: Str,
-    #[serde(deserialize_with = "super::texts")]
     pub need: Vec<Str>,
-    #[serde(deserialize_with = "super::text")]
     pub time_title: Str,
-    #[serde(deserialize_with = "super::text")]
     pub time_body: Str,
-    #[serde(deserialize_with = "super::text")]
     pub saved_title: Str,
-    #[serde(deserialize_with = "super::text")]
     pub saved_body: Str,
-    #[serde(deserialize_with = "super::text")]
     pub privacy_title: Str,
-    #[serde(deserialize_with = "super::text")]
     pub privacy_body: Str,
-    #[serde(deserialize_with = "super::text")]
     pub continue_app: Str,
-    #[serde(deserialize_with = "super::text")]
     pub last_saved: Str,
-    #[serde(deserialize_with = "super::text")]
     pub start_now: Str,
-    #[serde(deserialize_with = "super::text")]
     pub start_again: Str,
-    #[serde(deserialize_with = "super::text")]
     pub confirm_start_again: Str,
-    #[serde(deserialize_with = "super::text")]
     pub delete_saved: Str,
-    #[serde(deserialize_with = "super::text")]
     pub confirm_delete: Str,
-    #[serde(deserialize_with = "super::text")]
     pub deleted: Str,
-    #[serde(deserialize_with = "super::text")]
     pub files_title: Str,
-    #[serde(deserialize_with = "super::text")]
     pub export: Str,
-    #[serde(deserialize_with = "super::text")]
     pub import_label: Str,
-    #[serde(deserialize_with = "super::text")]
     pub import_hint: Str,
-    #[serde(deserialize_with = "super::text")]
     pub imported: Str,
-    #[serde(deserialize_with = "super::text")]
     pub import_not_json: Str,
-    #[serde(deserialize_with = "super::text")]
     pub import_not_draft: Str,
-    #[serde(deserialize_with = "super::text")]
     pub import_future: Str,
-    #[serde(deserialize_with = "super::text")]
     pub import_invalid: Str,
-    #[serde(deserialize_with = "super::text")]
     pub status_saving: Str,
-    #[serde(deserialize_with = "super::text")]
     pub status_saved: Str,
-    #[serde(deserialize_with = "super::text")]
     pub status_not_saved: Str,
-    #[serde(deserialize_with = "super::text")]
     pub other_tab: Str,
-    #[serde(deserialize_with = "super::text")]
     pub unreadable: Str,
-    #[serde(deserialize_with = "super::text")]
     pub step_of: Str,
-    #[serde(deserialize_with = "super::texts")]
     pub step_names: Vec<Str>,
-    #[serde(deserialize_with = "super::text")]
     pub back: Str,
-    #[serde(deserialize_with = "super::text")]
     pub continue_: Str,
-    #[serde(deserialize_with = "super::text")]
     pub error_summary: Str,
-    #[serde(deserialize_with = "super::text")]
     pub error_prefix: Str,
-    #[serde(deserialize_with = "super::text")]
     pub optional: Str,
-    #[serde(deserialize_with = "super::text")]
     pub words: Str,
-    #[serde(deserialize_with = "super::text")]
     pub yes: Str,
-    #[serde(deserialize_with = "super::text")]
     pub no: Str,
-    #[serde(deserialize_with = "super::text")]
     pub not_sure: Str,
-    #[serde(deserialize_with = "super::text")]
     pub not_answered: Str,
-    #[serde(deserialize_with = "super::text")]
     pub first_name: Str,
-    #[serde(deserialize_with = "super::text")]
     pub surname: Str,
-    #[serde(deserialize_with = "super::text")]
     pub email: Str,
-    #[serde(deserialize_with = "super::text")]
     pub email_hint: Str,
-    #[serde(deserialize_with = "super::text")]
     pub phone: Str,
-    #[serde(deserialize_with = "super::text")]
     pub phone_hint: Str,
-    #[serde(deserialize_with = "super::text")]
     pub job_title: Str,
-    #[serde(deserialize_with = "super::text")]
     pub department: Str,
-    #[serde(deserialize_with = "super::text")]
     pub years: Str,
-    #[serde(deserialize_with = "super::text")]
     pub years_hint: Str,
-    #[serde(deserialize_with = "super::text")]
     pub career: Str,
-    #[serde(deserialize_with = "super::text")]
     pub junior: Str,
-    #[serde(deserialize_with = "super::text")]
     pub mid_career: Str,
-    #[serde(deserialize_with = "super::text")]
     pub senior: Str,
-    #[serde(deserialize_with = "super::text")]
     pub org_name: Str,
-    #[serde(deserialize_with = "super::text")]
     pub authority: Str,
-    #[serde(deserialize_with = "super::text")]
     pub local: Str,
-    #[serde(deserialize_with = "super::text")]
     pub metropolitan: Str,
-    #[serde(deserialize_with = "super::text")]
     pub city: Str,
-    #[serde(deserialize_with = "super::text")]
     pub country: Str,
-    #[serde(deserialize_with = "super::text")]
     pub member: Str,
-    #[serde(deserialize_with = "super::text")]
     pub member_hint: Str,
-    #[serde(deserialize_with = "super::text")]
     pub dues: Str,
-    #[serde(deserialize_with = "super::text")]
     pub ia_department: Str,
-    #[serde(deserialize_with = "super::text")]
     pub why: Str,
-    #[serde(deserialize_with = "super::text")]
     pub why_hint: Str,
-    #[serde(deserialize_with = "super::text")]
     pub experience: Str,
-    #[serde(deserialize_with = "super::text")]
     pub experience_hint: Str,
-    #[serde(deserialize_with = "super::text")]
     pub project: Str,
-    #[serde(deserialize_with = "super::text")]
     pub project_hint: Str,
-    #[serde(deserialize_with = "super::text")]
     pub english: Str,
-    #[serde(deserialize_with = "super::text")]
     pub english_hint: Str,
-    #[serde(deserialize_with = "super::text")]
     pub fluent: Str,
-    #[serde(deserialize_with = "super::text")]
     pub working: Str,
-    #[serde(deserialize_with = "super::text")]
     pub basic: Str,
-    #[serde(deserialize_with = "super::text")]
     pub with_colleagues: Str,
-    #[serde(deserialize_with = "super::text")]
     pub with_colleagues_hint: Str,
-    #[serde(deserialize_with = "super::text")]
     pub alone: Str,
-    #[serde(deserialize_with = "super::text")]
     pub together: Str,
-    #[serde(deserialize_with = "super::text")]
     pub colleague: Str,
-    #[serde(deserialize_with = "super::text")]
     pub colleague_name: Str,
-    #[serde(deserialize_with = "super::text")]
     pub colleague_email: Str,
-    #[serde(deserialize_with = "super::text")]
     pub add_colleague: Str,
-    #[serde(deserialize_with = "super::text")]
     pub remove_colleague: Str,
-    #[serde(deserialize_with = "super::text")]
     pub reduced: Str,
-    #[serde(deserialize_with = "super::text")]
     pub reduced_hint: Str,
-    #[serde(deserialize_with = "super::text")]
     pub invoice_title: Str,
-    #[serde(deserialize_with = "super::text")]
     pub billing_organisation: Str,
-    #[serde(deserialize_with = "super::text")]
     pub billing_address: Str,
-    #[serde(deserialize_with = "super::text")]
     pub tax_id: Str,
-    #[serde(deserialize_with = "super::text")]
     pub po_reference: Str,
-    #[serde(deserialize_with = "super::text")]
     pub invoice_email: Str,
-    #[serde(deserialize_with = "super::text")]
     pub conditions: Str,
-    #[serde(deserialize_with = "super::text")]
     pub refund_link: Str,
-    #[serde(deserialize_with = "super::text")]
     pub data_consent: Str,
-    #[serde(deserialize_with = "super::text")]
     pub truthful: Str,
-    #[serde(deserialize_with = "super::text")]
     pub check_title: Str,
-    #[serde(deserialize_with = "super::text")]
     pub change: Str,
-    #[serde(deserialize_with = "super::text")]
     pub fee_title: Str,
-    #[serde(deserialize_with = "super::text")]
     pub fee_per_person: Str,
-    #[serde(deserialize_with = "super::text")]
     pub fee_people: Str,
-    #[serde(deserialize_with = "super::text")]
     pub fee_total: Str,
-    #[serde(deserialize_with = "super::text")]
     pub fee_note: Str,
-    #[serde(deserialize_with = "super::text")]
     pub send: Str,
-    #[serde(deserialize_with = "super::text_map")]
     pub required: BTreeMap<String, Str>,
-    #[serde(deserialize_with = "super::text")]
     pub required_other: Str,
-    #[serde(deserialize_with = "super::text")]
     pub colleague_name_required: Str,
-    #[serde(deserialize_with = "super::text")]
     pub colleague_email_required: Str,
-    #[serde(deserialize_with = "super::text")]
     pub invalid_email: Str,
-    #[serde(deserialize_with = "super::text")]
     pub invalid_phone: Str,
-    #[serde(deserialize_with = "super::text")]
     pub invalid_years: Str,
-    #[serde(deserialize_with = "super::text")]
     pub too_many_words: Str,
-    #[serde(deserialize_with = "super::text")]
     pub no_colleagues: Str,
-    #[serde(deserialize_with = "super::text")]
     pub too_many_people: Str,
-    #[serde(deserialize_with = "super::text")]
     pub must_accept: Str,
-    #[serde(deserialize_with = "super::text")]
     pub unknown_country: Str,
-    #[serde(deserialize_with = "super::text")]
     pub too_long: Str,
-    #[serde(deserialize_with = "super::text")]
     pub edition_closed: Str,
-    #[serde(deserialize_with = "super::text")]
     pub done_title: Str,
-    #[serde(deserialize_with = "super::text")]
     pub done_body: Str,
-    #[serde(deserialize_with = "super::text")]
     pub reference_label: Str,
-    #[serde(deserialize_with = "super::text")]
     pub reference_hint: Str,
-    #[serde(deserialize_with = "super::text")]
     pub next_title: Str,
-    #[serde(deserialize_with = "super::text")]
     pub record_title: Str,
-    #[serde(deserialize_with = "super::text")]
     pub print_record: Str,
-    #[serde(deserialize_with = "super::text")]
     pub sent_at: Str,
-    #[serde(deserialize_with = "super::text")]
     pub nothing_sent: Str,
-    #[serde(deserialize_with = "super::text")]
     pub send_title: Str,
-    #[serde(deserialize_with = "super::text")]
     pub status_sending: Str,
-    #[serde(deserialize_with = "super::text")]
     pub status_waiting: Str,
-    #[serde(deserialize_with = "super::text")]
     pub status_offline: Str,
-    #[serde(deserialize_with = "super::text")]
     pub paused_title: Str,
-    #[serde(deserialize_with = "super::text")]
     pub paused_body: Str,
-    #[serde(deserialize_with = "super::text")]
     pub paused_reason: Str,
-    #[serde(deserialize_with = "super::text")]
     pub reason_network: Str,
-    #[serde(deserialize_with = "super::text")]
     pub reason_timeout: Str,
-    #[serde(deserialize_with = "super::text")]
     pub reason_status: Str,
-    #[serde(deserialize_with = "super::text")]
     pub try_again: Str,
-    #[serde(deserialize_with = "super::text")]
     pub conflict_title: Str,
-    #[serde(deserialize_with = "super::text")]
     pub conflict_body: Str,
-    #[serde(deserialize_with = "super::text")]
     pub sending_notice: Str,
-    #[serde(deserialize_with = "super::text")]
     pub sending_link: Str,
-    #[serde(deserialize_with = "super::text")]
     pub rejected_title: Str,
-    #[serde(deserialize_with = "super::text")]
     pub rejected_quote: Str,
-    #[serde(deserialize_with = "super::text")]
     pub rejected_other: Str,
-    #[serde(deserialize_with = "super::text")]
     pub send_no_storage: Str,
-    #[serde(deserialize_with = "super::texts")]
     pub next_steps: Vec<Str>,
+}
 }

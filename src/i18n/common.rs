@@ -1,157 +1,82 @@
 //! Texts every page shares: the site chrome, the not-found page and the data error page.
 
 use super::Str;
-use serde::{Deserialize, Serialize};
 
+crate::texts_section! {
 /// Texts every page shares: the site chrome, the not-found page and the data error page. One field per key of the catalogue's `common` section.
-#[derive(Debug, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-#[allow(missing_docs)]
 pub struct CommonTexts {
-    #[serde(deserialize_with = "super::text")]
     pub site_name: Str,
-    #[serde(deserialize_with = "super::text")]
     pub skip_to_content: Str,
-    #[serde(deserialize_with = "super::text")]
     pub nav_label: Str,
-    #[serde(deserialize_with = "super::text")]
     pub nav_home: Str,
-    #[serde(deserialize_with = "super::text")]
     pub nav_estimate: Str,
-    #[serde(deserialize_with = "super::text")]
     pub nav_refund: Str,
-    #[serde(deserialize_with = "super::text")]
     pub nav_apply: Str,
-    #[serde(deserialize_with = "super::text")]
     pub lang_label: Str,
-    #[serde(deserialize_with = "super::text")]
     pub colon: Str,
-    #[serde(deserialize_with = "super::text")]
     pub footer: Str,
-    #[serde(deserialize_with = "super::text")]
     pub loading: Str,
-    #[serde(deserialize_with = "super::text")]
     pub not_found_title: Str,
-    #[serde(deserialize_with = "super::text")]
     pub not_found_body: Str,
-    #[serde(deserialize_with = "super::text")]
     pub back_home: Str,
-    #[serde(deserialize_with = "super::text")]
     pub data_error_title: Str,
-    #[serde(deserialize_with = "super::text")]
     pub data_error_intro: Str,
-    #[serde(deserialize_with = "super::text")]
     pub data_error_file: Str,
-    #[serde(deserialize_with = "super::text")]
     pub data_error_field: Str,
-    #[serde(deserialize_with = "super::text")]
     pub data_error_problem: Str,
-    #[serde(deserialize_with = "super::text")]
     pub data_error_whole_file: Str,
-    #[serde(deserialize_with = "super::text")]
     pub data_error_fetch: Str,
-    #[serde(deserialize_with = "super::text")]
     pub data_error_contact: Str,
-    #[serde(deserialize_with = "super::text")]
     pub problem_syntax: Str,
-    #[serde(deserialize_with = "super::text")]
     pub problem_too_deep: Str,
-    #[serde(deserialize_with = "super::text")]
     pub problem_missing: Str,
-    #[serde(deserialize_with = "super::text")]
     pub problem_unknown: Str,
-    #[serde(deserialize_with = "super::text")]
     pub problem_duplicate: Str,
-    #[serde(deserialize_with = "super::text")]
     pub problem_empty_list: Str,
-    #[serde(deserialize_with = "super::text")]
     pub problem_expected: Str,
-    #[serde(deserialize_with = "super::text")]
     pub expect_text: Str,
-    #[serde(deserialize_with = "super::text")]
     pub expect_whole_number: Str,
-    #[serde(deserialize_with = "super::text")]
     pub expect_boolean: Str,
-    #[serde(deserialize_with = "super::text")]
     pub expect_list: Str,
-    #[serde(deserialize_with = "super::text")]
     pub expect_object: Str,
-    #[serde(deserialize_with = "super::text")]
     pub expect_amount: Str,
-    #[serde(deserialize_with = "super::text")]
     pub expect_percent: Str,
-    #[serde(deserialize_with = "super::text")]
     pub expect_date: Str,
-    #[serde(deserialize_with = "super::text")]
     pub expect_one_of: Str,
-    #[serde(deserialize_with = "super::text")]
     pub expect_origin: Str,
-    #[serde(deserialize_with = "super::text")]
     pub expect_country_code: Str,
-    #[serde(deserialize_with = "super::text")]
     pub expect_fiscal_year: Str,
-    #[serde(deserialize_with = "super::text")]
     pub expect_items: Str,
-    #[serde(deserialize_with = "super::text")]
     pub expect_code: Str,
-    #[serde(deserialize_with = "super::text")]
     pub expect_other: Str,
-    #[serde(deserialize_with = "super::text")]
     pub problem_fiscal_year: Str,
-    #[serde(deserialize_with = "super::text")]
     pub config_bad_endpoint: Str,
-    #[serde(deserialize_with = "super::text")]
     pub config_bad_timeout: Str,
-    #[serde(deserialize_with = "super::text")]
     pub problem_schema: Str,
-    #[serde(deserialize_with = "super::text")]
     pub problem_empty: Str,
-    #[serde(deserialize_with = "super::text")]
     pub problem_email: Str,
-    #[serde(deserialize_with = "super::text")]
     pub problem_currency: Str,
-    #[serde(deserialize_with = "super::text")]
     pub problem_end_before_start: Str,
-    #[serde(deserialize_with = "super::text")]
     pub problem_too_small: Str,
-    #[serde(deserialize_with = "super::text")]
     pub problem_below_minimum: Str,
-    #[serde(deserialize_with = "super::text")]
     pub problem_after_start: Str,
-    #[serde(deserialize_with = "super::text")]
     pub problem_closes_before_opens: Str,
-    #[serde(deserialize_with = "super::text")]
     pub problem_url: Str,
-    #[serde(deserialize_with = "super::text")]
     pub problem_missing_english: Str,
-    #[serde(deserialize_with = "super::text")]
     pub problem_language_tag: Str,
-    #[serde(deserialize_with = "super::text")]
     pub problem_not_after_course: Str,
-    #[serde(deserialize_with = "super::text")]
     pub problem_missing_discount: Str,
-    #[serde(deserialize_with = "super::text")]
     pub problem_duplicate_discount: Str,
-    #[serde(deserialize_with = "super::text")]
     pub problem_unknown_year: Str,
-    #[serde(deserialize_with = "super::text")]
     pub problem_zero: Str,
-    #[serde(deserialize_with = "super::text")]
     pub countries_problem_line: Str,
-    #[serde(deserialize_with = "super::text")]
     pub countries_bad_header: Str,
-    #[serde(deserialize_with = "super::text")]
     pub countries_cell_count: Str,
-    #[serde(deserialize_with = "super::text")]
     pub countries_bad_code: Str,
-    #[serde(deserialize_with = "super::text")]
     pub countries_bad_class: Str,
-    #[serde(deserialize_with = "super::text")]
     pub countries_duplicate: Str,
-    #[serde(deserialize_with = "super::text")]
     pub countries_no_rows: Str,
-    #[serde(deserialize_with = "super::text")]
     pub yes: Str,
-    #[serde(deserialize_with = "super::text")]
     pub no: Str,
+}
 }

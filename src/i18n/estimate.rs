@@ -1,149 +1,78 @@
 //! The fee estimator (`/estimate`, and the partner frame).
 
 use super::Str;
-use serde::{Deserialize, Serialize};
 
+crate::texts_section! {
 /// The fee estimator (`/estimate`, and the partner frame). One field per key of the catalogue's `estimate` section.
-#[derive(Debug, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-#[allow(missing_docs)]
 pub struct EstimateTexts {
-    #[serde(deserialize_with = "super::text")]
     pub estimate_title: Str,
-    #[serde(deserialize_with = "super::text")]
     pub estimate_intro: Str,
-    #[serde(deserialize_with = "super::text")]
     pub your_situation: Str,
-    #[serde(deserialize_with = "super::text")]
     pub member_legend: Str,
-    #[serde(deserialize_with = "super::text")]
     pub member_hint: Str,
-    #[serde(deserialize_with = "super::text")]
     pub dues_legend: Str,
-    #[serde(deserialize_with = "super::text")]
     pub country_label: Str,
-    #[serde(deserialize_with = "super::text")]
     pub country_hint: Str,
-    #[serde(deserialize_with = "super::text")]
     pub country_not_found: Str,
-    #[serde(deserialize_with = "super::text")]
     pub people_label: Str,
-    #[serde(deserialize_with = "super::text")]
     pub people_hint: Str,
-    #[serde(deserialize_with = "super::text")]
     pub people_invalid: Str,
-    #[serde(deserialize_with = "super::text")]
     pub date_label: Str,
-    #[serde(deserialize_with = "super::text")]
     pub date_hint: Str,
-    #[serde(deserialize_with = "super::text")]
     pub reduced_label: Str,
-    #[serde(deserialize_with = "super::text")]
     pub reduced_hint: Str,
-    #[serde(deserialize_with = "super::text")]
     pub quote_title: Str,
-    #[serde(deserialize_with = "super::text")]
     pub quote_caption: Str,
-    #[serde(deserialize_with = "super::text")]
     pub col_item: Str,
-    #[serde(deserialize_with = "super::text")]
     pub col_amount: Str,
-    #[serde(deserialize_with = "super::text")]
     pub line_list_fee: Str,
-    #[serde(deserialize_with = "super::text")]
     pub line_membership: Str,
-    #[serde(deserialize_with = "super::text")]
     pub line_income_place: Str,
-    #[serde(deserialize_with = "super::text")]
     pub line_group: Str,
-    #[serde(deserialize_with = "super::text")]
     pub line_early_bird: Str,
-    #[serde(deserialize_with = "super::text")]
     pub per_person: Str,
-    #[serde(deserialize_with = "super::text")]
     pub people_count: Str,
-    #[serde(deserialize_with = "super::text")]
     pub total: Str,
-    #[serde(deserialize_with = "super::text")]
     pub total_announcement: Str,
-    #[serde(deserialize_with = "super::text")]
     pub reduced_title: Str,
-    #[serde(deserialize_with = "super::text")]
     pub reduced_low: Str,
-    #[serde(deserialize_with = "super::text")]
     pub reduced_middle: Str,
-    #[serde(deserialize_with = "super::text")]
     pub reduced_fee: Str,
-    #[serde(deserialize_with = "super::text")]
     pub rules_title: Str,
-    #[serde(deserialize_with = "super::text")]
     pub rule_membership: Str,
-    #[serde(deserialize_with = "super::text")]
     pub rule_group: Str,
-    #[serde(deserialize_with = "super::text")]
     pub rule_income: Str,
-    #[serde(deserialize_with = "super::text")]
     pub rule_early: Str,
-    #[serde(deserialize_with = "super::text")]
     pub rule_order: Str,
-    #[serde(deserialize_with = "super::text")]
     pub notes_title: Str,
-    #[serde(deserialize_with = "super::text")]
     pub note_member_rate_dues_unpaid: Str,
-    #[serde(deserialize_with = "super::text")]
     pub note_early_bird_may_apply: Str,
-    #[serde(deserialize_with = "super::text")]
     pub note_early_bird_applied: Str,
-    #[serde(deserialize_with = "super::text")]
     pub note_early_bird_ended: Str,
-    #[serde(deserialize_with = "super::text")]
     pub note_group_applied: Str,
-    #[serde(deserialize_with = "super::text")]
     pub note_group_available: Str,
-    #[serde(deserialize_with = "super::text")]
     pub note_country_unclassified: Str,
-    #[serde(deserialize_with = "super::text")]
     pub note_reduced_available: Str,
-    #[serde(deserialize_with = "super::text")]
     pub note_reduced_not_member: Str,
-    #[serde(deserialize_with = "super::text")]
     pub note_reduced_dues_unpaid: Str,
-    #[serde(deserialize_with = "super::text")]
     pub note_reduced_high_income: Str,
-    #[serde(deserialize_with = "super::text")]
     pub note_reduced_no_country: Str,
-    #[serde(deserialize_with = "super::text")]
     pub note_reduced_places_limited: Str,
-    #[serde(deserialize_with = "super::text")]
     pub note_after_course_start: Str,
-    #[serde(deserialize_with = "super::text")]
     pub params_ignored: Str,
-    #[serde(deserialize_with = "super::text")]
     pub copy_link: Str,
-    #[serde(deserialize_with = "super::text")]
     pub link_copied: Str,
-    #[serde(deserialize_with = "super::text")]
     pub copy_failed: Str,
-    #[serde(deserialize_with = "super::text")]
     pub share_label: Str,
-    #[serde(deserialize_with = "super::text")]
     pub print_quote: Str,
-    #[serde(deserialize_with = "super::text")]
     pub print_heading: Str,
-    #[serde(deserialize_with = "super::text")]
     pub print_date: Str,
-    #[serde(deserialize_with = "super::text")]
     pub print_caveat: Str,
-    #[serde(deserialize_with = "super::text")]
     pub income_low: Str,
-    #[serde(deserialize_with = "super::text")]
     pub income_lower_middle: Str,
-    #[serde(deserialize_with = "super::text")]
     pub income_upper_middle: Str,
-    #[serde(deserialize_with = "super::text")]
     pub income_high: Str,
-    #[serde(deserialize_with = "super::text")]
     pub income_unclassified: Str,
-    #[serde(deserialize_with = "super::text")]
     pub country_class: Str,
+}
 }

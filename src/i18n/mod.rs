@@ -13,6 +13,7 @@ pub mod embed;
 pub mod estimate;
 pub mod home;
 pub mod refund;
+pub mod section;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -130,6 +131,12 @@ impl PluralCategory {
 pub struct Text(pub &'static str);
 
 impl Text {
+    /// A text kept for the life of the page (see [`Text`]).
+    #[must_use]
+    pub fn leak(text: &str) -> Text {
+        Text(Box::leak(text.to_owned().into_boxed_str()))
+    }
+
     /// The text itself.
     #[must_use]
     pub fn get(self) -> &'static str {

@@ -10,7 +10,7 @@
 mod page;
 
 use crate::app::{self, App};
-use crate::context::{Payload, SiteData};
+use crate::context::{PageInfo, SiteData, BLOCKS};
 use crate::domain::config::Config;
 use crate::domain::countries::Countries;
 use crate::domain::edition::Edition;
@@ -222,19 +222,24 @@ fn render(data: &'static SiteData, route: &str, app: impl FnOnce(&'static SiteDa
     })
 }
 
+/// The page's data blocks (see [`crate::context::BLOCKS`]), each a JSON document safe inside
+/// `<script>`: `<` only occurs inside JSON strings, where `\u003c` means the same, so no
+/// `</script>` can end an element early.
 fn payload<T: Serialize>(data: &SiteData, route: &str, texts: &T) -> String {
-    let payload = Payload {
-        route: route.to_owned(),
-        lang: data.locale,
-        built_for: data.built_for,
-        edition: data.edition.clone(),
-        config: data.config.clone(),
-        countries: data.countries.clone(),
-        texts,
-    };
-    // `<` only occurs inside JSON strings, where `\u003c` means the same: no `</script>` can end
-    // the element early.
-    serde_json::to_string(&payload).expect("the site's data serialises").replace('<', "\\u003c")
+    let info = PageInfo { route: route.to_owned(), lang: data.locale, built_for: data.built_for };
+    let docs = [
+        serde_json::to_string(&info),
+        serde_json::to_string(&data.edition),
+        serde_json::to_string(&data.config),
+        serde_json::to_string(&data.countries),
+        serde_json::to_string(texts),
+    ];
+    let mut out = String::new();
+    for (id, doc) in BLOCKS.iter().zip(docs) {
+        let doc = doc.expect("the site's data serialises").replace('<', "\\u003c");
+        out.push_str(&format!("<script type=\"application/json\" id=\"{id}\">{doc}</script>"));
+    }
+    out
 }
 
 fn write(site: &Path, locale: Locale, file: &str, html: &str) -> Result<String, PrerenderError> {

@@ -28,7 +28,7 @@ pub struct PageParts<'a> {
     pub body: &'a str,
     /// The page's own `<head>` elements (title, description) from the components.
     pub head: &'a str,
-    /// The inline data (JSON, already safe inside `<script>`).
+    /// The page's data blocks (`<script type="application/json">` elements).
     pub payload: &'a str,
     /// Whether the page may use this site's storage (not in a partner's frame).
     pub storage: bool,
@@ -91,9 +91,8 @@ impl Template {
             attr(&absolute(p.data, &p.data.href_in(Locale::En, p.route)))
         ));
         out.push_str(&self.head);
-        out.push_str("<script type=\"application/json\" id=\"site-data\">");
         out.push_str(p.payload);
-        out.push_str("</script></head><body>");
+        out.push_str("</head><body>");
         // The application's HTML right after <body>: hydration starts at its first child.
         out.push_str(p.body);
         out.push_str("</body></html>\n");

@@ -4,7 +4,8 @@
 //! page was built.
 
 use crate::app::App;
-use crate::context::{Payload, SiteData};
+use crate::context::{PageInfo, SiteData, BLOCKS};
+use crate::domain::countries::Countries;
 use crate::domain::config::Config;
 use crate::domain::edition::Edition;
 use crate::embed::EmbedApp;
@@ -44,8 +45,21 @@ fn body() -> Option<web_sys::HtmlElement> {
     web_sys::window().and_then(|w| w.document()).and_then(|d| d.body())
 }
 
-fn payload_text() -> Option<String> {
-    web_sys::window()?.document()?.get_element_by_id("site-data")?.text_content()
+/// The text of one of the page's data blocks.
+fn block(id: &str) -> Option<String> {
+    web_sys::window()?.document()?.get_element_by_id(id)?.text_content()
+}
+
+/// The page's inputs from its data blocks, each read and checked by its document's own reader.
+fn read_blocks<T: DeserializeOwned>() -> Result<(PageInfo, SiteData, T), String> {
+    let text = |i: usize| block(BLOCKS[i]).ok_or_else(|| format!("no #{} block: the page was not built by the prerender", BLOCKS[i]));
+    let info: PageInfo = serde_json::from_str(&text(0)?).map_err(|e| format!("#{}: {e}", BLOCKS[0]))?;
+    let edition = Edition::from_json(&text(1)?).map_err(|e| format!("#{}: {e:?}", BLOCKS[1]))?;
+    let config = Config::from_json(&text(2)?).map_err(|e| format!("#{}: {e:?}", BLOCKS[2]))?;
+    let countries = Countries::from_json(&text(3)?).map_err(|e| format!("#{}: {e:?}", BLOCKS[3]))?;
+    let texts: T = serde_json::from_str(&text(4)?).map_err(|e| format!("#{}: {e}", BLOCKS[4]))?;
+    let data = SiteData { edition, config, countries, locale: info.lang, built_for: info.built_for };
+    Ok((info, data, texts))
 }
 
 /// The route of the address, after the router's base (`/estimate`; `/` for the base itself).
@@ -62,27 +76,17 @@ fn current_route(data: &SiteData) -> String {
 }
 
 fn launch<T: DeserializeOwned + Send + Sync + 'static>(render: Render<T>) {
-    let Some(text) = payload_text() else {
-        leptos::logging::error!("This page carries no site data: it was not built by the prerender.");
-        return;
-    };
-    let payload: Payload<T> = match serde_json::from_str(&text) {
-        Ok(p) => p,
+    let (info, data, texts) = match read_blocks::<T>() {
+        Ok(read) => read,
         Err(e) => {
             // The static page still works without the app.
-            leptos::logging::error!("The page's site data cannot be read: {e}");
+            leptos::logging::error!("The page's data cannot be read: {e}");
             return;
         }
     };
-    let route = payload.route.clone();
-    let texts: &'static T = Box::leak(Box::new(payload.texts));
-    let data: &'static SiteData = Box::leak(Box::new(SiteData {
-        edition: payload.edition,
-        config: payload.config,
-        countries: payload.countries,
-        locale: payload.lang,
-        built_for: payload.built_for,
-    }));
+    let route = info.route;
+    let texts: &'static T = Box::leak(Box::new(texts));
+    let data: &'static SiteData = Box::leak(Box::new(data));
     let Some(body) = body() else { return };
     let typed = dom::typed_values();
     let mounted: Box<dyn Any> = if current_route(data) == route {
