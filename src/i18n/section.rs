@@ -77,52 +77,63 @@ impl<'de> Deserialize<'de> for Entries {
     }
 }
 
-impl Entries {
-    /// The entry of `key`, which must be there.
-    ///
-    /// # Errors
-    /// serde's "missing field" error naming the key.
-    pub fn take<E: de::Error>(&mut self, key: &'static str) -> Result<Entry, E> {
-        self.0.remove(key).ok_or_else(|| E::missing_field(key))
-    }
+/// Why a section cannot be read, before it becomes the deserializer's error.
+#[derive(Debug)]
+pub enum SectionError {
+    /// A key the section needs is not there.
+    Missing(&'static str),
+    /// A key's value has another shape (the shape expected).
+    Shape(&'static str, &'static str),
+    /// A key the section does not have.
+    Unknown(String),
+}
 
+impl SectionError {
+    /// The deserializer's error for this problem, naming the key.
+    pub fn into_de<E: de::Error>(self, known: &'static [&'static str]) -> E {
+        match self {
+            SectionError::Missing(key) => E::missing_field(key),
+            SectionError::Shape(key, expected) => E::custom(format_args!("`{key}` must be {expected}")),
+            SectionError::Unknown(key) => E::unknown_field(&key, known),
+        }
+    }
+}
+
+impl Entries {
     /// Refuses what is left: a key the section does not have.
     ///
     /// # Errors
-    /// serde's "unknown field" error naming the first such key and the known ones.
-    pub fn finish<E: de::Error>(self, known: &'static [&'static str]) -> Result<(), E> {
+    /// The first such key.
+    pub fn finish(self) -> Result<(), SectionError> {
         match self.0.into_keys().next() {
-            Some(key) => Err(E::unknown_field(&key, known)),
+            Some(key) => Err(SectionError::Unknown(key)),
             None => Ok(()),
         }
     }
 }
 
-/// A value a section's field can hold, taken from its entry.
+/// A value a section's field can hold, taken from its entry. Not generic over the deserializer,
+/// so each section's reading is compiled once.
 pub trait FromEntry: Sized {
-    /// The field's value.
+    /// Takes the value of `key` out of the entries.
     ///
     /// # Errors
-    /// The entry has another shape.
-    fn from_entry<E: de::Error>(entry: Entry) -> Result<Self, E>;
+    /// The key is missing or its entry has another shape.
+    fn take(entries: &mut Entries, key: &'static str) -> Result<Self, SectionError>;
     /// The value as an entry (to write the section into a page).
     fn to_entry(&self) -> Entry;
 }
 
-fn shape<E: de::Error>(entry: &Entry, expected: &'static str) -> E {
-    let found = match entry {
-        Entry::Text(_) => de::Unexpected::Str("a text"),
-        Entry::List(_) => de::Unexpected::Seq,
-        Entry::Map(_) => de::Unexpected::Map,
-    };
-    E::invalid_type(found, &expected)
+fn entry(entries: &mut Entries, key: &'static str) -> Result<Entry, SectionError> {
+    entries.0.remove(key).ok_or(SectionError::Missing(key))
 }
 
 impl FromEntry for Str {
-    fn from_entry<E: de::Error>(entry: Entry) -> Result<Str, E> {
-        match entry {
+    #[inline(never)]
+    fn take(entries: &mut Entries, key: &'static str) -> Result<Str, SectionError> {
+        match entry(entries, key)? {
             Entry::Text(t) => Ok(t),
-            other => Err(shape(&other, "a text")),
+            _ => Err(SectionError::Shape(key, "a text")),
         }
     }
     fn to_entry(&self) -> Entry {
@@ -131,10 +142,11 @@ impl FromEntry for Str {
 }
 
 impl FromEntry for Vec<Str> {
-    fn from_entry<E: de::Error>(entry: Entry) -> Result<Vec<Str>, E> {
-        match entry {
+    #[inline(never)]
+    fn take(entries: &mut Entries, key: &'static str) -> Result<Vec<Str>, SectionError> {
+        match entry(entries, key)? {
             Entry::List(l) => Ok(l),
-            other => Err(shape(&other, "a list of texts")),
+            _ => Err(SectionError::Shape(key, "a list of texts")),
         }
     }
     fn to_entry(&self) -> Entry {
@@ -143,10 +155,11 @@ impl FromEntry for Vec<Str> {
 }
 
 impl FromEntry for BTreeMap<String, Str> {
-    fn from_entry<E: de::Error>(entry: Entry) -> Result<Self, E> {
-        match entry {
+    #[inline(never)]
+    fn take(entries: &mut Entries, key: &'static str) -> Result<Self, SectionError> {
+        match entry(entries, key)? {
             Entry::Map(m) => Ok(m),
-            other => Err(shape(&other, "an object of texts")),
+            _ => Err(SectionError::Shape(key, "an object of texts")),
         }
     }
     fn to_entry(&self) -> Entry {
@@ -155,9 +168,11 @@ impl FromEntry for BTreeMap<String, Str> {
 }
 
 impl FromEntry for Plural {
-    fn from_entry<E: de::Error>(entry: Entry) -> Result<Plural, E> {
-        let Entry::Map(mut forms) = entry else {
-            return Err(shape(&entry, "an object of plural forms with \"other\""));
+    #[inline(never)]
+    fn take(entries: &mut Entries, key: &'static str) -> Result<Plural, SectionError> {
+        const SHAPE: &str = "an object of plural forms (zero, one, two, few, many) with \"other\"";
+        let Entry::Map(mut forms) = entry(entries, key)? else {
+            return Err(SectionError::Shape(key, SHAPE));
         };
         let mut take = |k: &str| forms.remove(k).map(Text);
         let plural = Plural {
@@ -166,11 +181,12 @@ impl FromEntry for Plural {
             two: take("two"),
             few: take("few"),
             many: take("many"),
-            other: take("other").ok_or_else(|| E::missing_field("other"))?,
+            other: take("other").ok_or(SectionError::Shape(key, SHAPE))?,
         };
-        match forms.into_keys().next() {
-            Some(k) => Err(E::unknown_field(&k, &["zero", "one", "two", "few", "many", "other"])),
-            None => Ok(plural),
+        if forms.is_empty() {
+            Ok(plural)
+        } else {
+            Err(SectionError::Shape(key, SHAPE))
         }
     }
     fn to_entry(&self) -> Entry {
@@ -214,17 +230,21 @@ macro_rules! texts_section {
         impl $name {
             /// Every key of the section, in the catalogue's order.
             pub const KEYS: &'static [&'static str] = &[$(stringify!($field)),*];
+
+            fn from_entries(
+                mut entries: $crate::i18n::section::Entries,
+            ) -> Result<$name, $crate::i18n::section::SectionError> {
+                use $crate::i18n::section::FromEntry;
+                let section = $name { $($field: FromEntry::take(&mut entries, stringify!($field))?,)* };
+                entries.finish()?;
+                Ok(section)
+            }
         }
 
         impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<$name, D::Error> {
-                use $crate::i18n::section::{Entries, FromEntry};
-                let mut entries = Entries::deserialize(d)?;
-                let section = $name {
-                    $($field: FromEntry::from_entry(entries.take(stringify!($field))?)?,)*
-                };
-                entries.finish($name::KEYS)?;
-                Ok(section)
+                let entries = $crate::i18n::section::Entries::deserialize(d)?;
+                $name::from_entries(entries).map_err(|e| e.into_de($name::KEYS))
             }
         }
 
