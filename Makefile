@@ -78,7 +78,8 @@ help:
 	@echo 'make e2e-sites  prepare the e2e sites from dist/ into target/e2e-sites/ (tests/e2e/sites.mjs --list)'
 	@echo 'make preview    serve dist/ on http://127.0.0.1:$(E2E_PORT)/ as built (base path /);'
 	@echo '                the partner embed is http://127.0.0.1:$(E2E_PORT)/embed (after make build)'
-	@echo 'make bench      Lighthouse (mobile) and the estimate recompute time on the release build; checks the speed budgets'
+	@echo 'make bench      Lighthouse (mobile): every route and language against the same page as plain HTML, simulated'
+	@echo '                and applied throttling; exit 1 when a simulated LCP is over 1.10 x plain (about an hour)'
 	@echo 'make tools      install only the build tools (wasm32 target, trunk, wasm-bindgen-cli, wasm-opt)'
 	@echo 'make test-tools install the build tools and the test tools (chromium, chromedriver, Playwright)'
 	@echo 'make clean      remove dist/, target/dist-<entry>/, the e2e sites and test reports (never cargo clean)'
@@ -267,8 +268,9 @@ e2e: install-chromium install-e2e
 	@echo '==> Playwright e2e tests against target/e2e-sites/'
 	cd $(E2E_DIR) && rc=0 && { playwright test || rc=$$?; node summary.mjs || rc=1; exit $$rc; }
 
-# Lighthouse (mobile) on /, /estimate, /apply and /embed/estimate of the release build, and the
-# estimate recompute time; prints the table of the README's "Speed" section and checks its budgets.
+# Lighthouse (mobile) on every route in every language of the release build, against the same
+# page with its scripts removed, and the estimate recompute time; prints the tables of the README's
+# "Speed" section. BENCH_ROUTES, BENCH_LANGS, BENCH_METHODS and BENCH_RUNS narrow it down.
 # Not part of `make test`: a benchmark on a shared machine prints figures, it is not a timed test.
 bench: build install-chromium install-e2e $(BENCH_DIR)/node_modules/.installed
 	node $(BENCH_DIR)/bench.mjs
