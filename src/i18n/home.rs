@@ -9,9 +9,11 @@ use serde::{Deserialize, Serialize};
 #[allow(missing_docs)]
 pub struct HomeTexts {
     #[serde(deserialize_with = "super::text")]
-    pub kicker: Str,
-    #[serde(deserialize_with = "super::text")]
     pub lead: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub about: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub facts_label: Str,
     #[serde(deserialize_with = "super::text")]
     pub when_label: Str,
     #[serde(deserialize_with = "super::text")]
@@ -19,13 +21,33 @@ pub struct HomeTexts {
     #[serde(deserialize_with = "super::text")]
     pub where_value: Str,
     #[serde(deserialize_with = "super::text")]
-    pub format: Str,
+    pub length_label: Str,
+    #[serde(deserialize_with = "super::plural")]
+    pub course_days: super::Plural,
     #[serde(deserialize_with = "super::text")]
-    pub format_value: Str,
-    #[serde(deserialize_with = "super::text")]
-    pub fee: Str,
+    pub fee_label: Str,
     #[serde(deserialize_with = "super::text")]
     pub fee_value: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub state_upcoming: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub state_open: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub state_closed: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub state_in_progress: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub state_ended: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub next_title: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub next_dates: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub next_starts: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub next_link: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub apply_button: Str,
     #[serde(deserialize_with = "super::text")]
     pub cta_estimate: Str,
     #[serde(deserialize_with = "super::text")]
@@ -37,27 +59,41 @@ pub struct HomeTexts {
     #[serde(deserialize_with = "super::texts")]
     pub who_list: Vec<Str>,
     #[serde(deserialize_with = "super::text")]
+    pub who_all_stages: Str,
+    #[serde(deserialize_with = "super::text")]
     pub included_title: Str,
-    #[serde(deserialize_with = "super::texts")]
-    pub included: Vec<Str>,
     #[serde(deserialize_with = "super::text")]
     pub not_included_title: Str,
-    #[serde(deserialize_with = "super::texts")]
-    pub not_included: Vec<Str>,
-    #[serde(deserialize_with = "super::text")]
-    pub hotels_note: Str,
     #[serde(deserialize_with = "super::text")]
     pub fees_title: Str,
     #[serde(deserialize_with = "super::text")]
     pub fees_list: Str,
     #[serde(deserialize_with = "super::text")]
     pub fees_member: Str,
-    #[serde(deserialize_with = "super::text")]
-    pub fees_group: Str,
+    #[serde(deserialize_with = "super::plural")]
+    pub fees_group: super::Plural,
     #[serde(deserialize_with = "super::text")]
     pub fees_income: Str,
+    #[serde(deserialize_with = "super::plural")]
+    pub income_places: super::Plural,
+    #[serde(deserialize_with = "super::text")]
+    pub income_who_members: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub income_who_dues_paid: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub income_who_everyone: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub income_low: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub income_middle: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub fee_waived: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub percent_off: Str,
     #[serde(deserialize_with = "super::text")]
     pub fees_early: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub fees_conditions: Str,
     #[serde(deserialize_with = "super::text")]
     pub apply_title: Str,
     #[serde(deserialize_with = "super::texts")]

@@ -1,6 +1,7 @@
 //! The refund calculator and cancellation helper (`/refund`).
 
 use super::Str;
+use crate::domain::money::AmountError;
 use serde::{Deserialize, Serialize};
 
 /// The refund calculator and cancellation helper (`/refund`). One field per key of the catalogue's `refund` section.
@@ -12,6 +13,8 @@ pub struct RefundTexts {
     pub refund_title: Str,
     #[serde(deserialize_with = "super::text")]
     pub refund_intro: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub no_js: Str,
     #[serde(deserialize_with = "super::text")]
     pub paid_label: Str,
     #[serde(deserialize_with = "super::text")]
@@ -36,14 +39,12 @@ pub struct RefundTexts {
     pub kept_label: Str,
     #[serde(deserialize_with = "super::text")]
     pub deadline_label: Str,
-    #[serde(deserialize_with = "super::text")]
-    pub days_left_many: Str,
-    #[serde(deserialize_with = "super::text")]
-    pub days_left_one: Str,
+    #[serde(deserialize_with = "super::plural")]
+    pub days_left: super::Plural,
     #[serde(deserialize_with = "super::text")]
     pub deadline_today: Str,
-    #[serde(deserialize_with = "super::text")]
-    pub deadline_passed: Str,
+    #[serde(deserialize_with = "super::plural")]
+    pub deadline_passed: super::Plural,
     #[serde(deserialize_with = "super::text")]
     pub due_by_label: Str,
     #[serde(deserialize_with = "super::text")]
@@ -60,8 +61,18 @@ pub struct RefundTexts {
     pub timeline_start: Str,
     #[serde(deserialize_with = "super::text")]
     pub policy_title: Str,
-    #[serde(deserialize_with = "super::texts")]
-    pub policy_items: Vec<Str>,
+    #[serde(deserialize_with = "super::text")]
+    pub policy_written: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub policy_details: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub policy_refund: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub policy_payout: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub policy_after: Str,
+    #[serde(deserialize_with = "super::plural")]
+    pub calendar_days: super::Plural,
     #[serde(deserialize_with = "super::text")]
     pub email_title: Str,
     #[serde(deserialize_with = "super::text")]
@@ -93,7 +104,11 @@ pub struct RefundTexts {
     #[serde(deserialize_with = "super::text")]
     pub text_copied: Str,
     #[serde(deserialize_with = "super::text")]
+    pub copy_failed: Str,
+    #[serde(deserialize_with = "super::text")]
     pub reply_reminder: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub reply_reminder_from: Str,
     #[serde(deserialize_with = "super::text")]
     pub remind_me: Str,
     #[serde(deserialize_with = "super::text")]
@@ -110,4 +125,18 @@ pub struct RefundTexts {
     pub amount_too_many_decimals: Str,
     #[serde(deserialize_with = "super::text")]
     pub amount_too_large: Str,
+}
+
+impl RefundTexts {
+    /// The message for an amount that could not be read.
+    #[must_use]
+    pub fn amount_error(&self, error: AmountError) -> Str {
+        match error {
+            AmountError::Empty => self.amount_empty,
+            AmountError::NotANumber | AmountError::NotCanonical => self.amount_not_a_number,
+            AmountError::Negative => self.amount_negative,
+            AmountError::TooManyDecimals => self.amount_too_many_decimals,
+            AmountError::TooLarge => self.amount_too_large,
+        }
+    }
 }
