@@ -380,6 +380,8 @@ async fn the_cancellation_email_has_every_item_and_replies_without_an_address_wh
     let href = attr_of(&root, "[data-testid=mailto]", "href").unwrap_or_default();
     assert!(href.starts_with("mailto:?subject="), "no recipient without an address in the data: {href}");
     assert_eq!(text_of(&root, "[data-testid=reply-reminder]").as_deref(), Some(texts.refund.reply_reminder));
+    // The page's own text (field values aside) has no address: the data gives none.
+    assert!(!main_text(&root).contains('@'), "no address on the page: {}", main_text(&root));
     drop(_app);
 
     // With a reservation address in the data, the link writes to it and the reminder names it.
@@ -390,6 +392,8 @@ async fn the_cancellation_email_has_every_item_and_replies_without_an_address_wh
     assert!(href.starts_with("mailto:reservations@example.org?subject="), "{href}");
     let reminder = Text(texts.refund.reply_reminder_from).fill(&[("email", "reservations@example.org")]);
     assert_eq!(text_of(&root, "[data-testid=reply-reminder]"), Some(reminder));
+    let policy = text_of(&root, "[data-testid=refund-policy]").unwrap_or_default();
+    assert!(policy.contains("reservations@example.org"), "the policy names the address too: {policy}");
     until("the message", || input_value(&root, "#email-preview").contains("330,00")).await;
     let message = input_value(&root, "#email-preview");
     assert!(message.starts_with("Cancelación de la inscripción: Diploma Metropolis"), "{message}");

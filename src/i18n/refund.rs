@@ -64,6 +64,8 @@ pub struct RefundTexts {
     #[serde(deserialize_with = "super::text")]
     pub policy_written: Str,
     #[serde(deserialize_with = "super::text")]
+    pub policy_reservation_from: Str,
+    #[serde(deserialize_with = "super::text")]
     pub policy_details: Str,
     #[serde(deserialize_with = "super::text")]
     pub policy_refund: Str,

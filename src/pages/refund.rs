@@ -274,6 +274,9 @@ fn Policy(t: &'static RefundTexts, fmt: Fmt, data: &'static SiteData) -> impl In
         ("start", &fmt.date(data.edition.course.start_date)),
         ("last", &fmt.date(last_refund_day(&data.edition))),
     ]);
+    let reservation = data.config.contact(&data.edition.contact).reservation_email.map(|email| {
+        view! { <li>{Text(t.policy_reservation_from).fill(&[("email", &email)])}</li> }
+    });
     let payout =
         Text(t.policy_payout).fill(&[("payout", &fmt.count(&t.calendar_days, i64::from(policy.payout_days), &[]))]);
     view! {
@@ -281,6 +284,7 @@ fn Policy(t: &'static RefundTexts, fmt: Fmt, data: &'static SiteData) -> impl In
             <h2 id="policy-title">{t.policy_title}</h2>
             <ul>
                 <li>{t.policy_written}</li>
+                {reservation}
                 <li>{t.policy_details}</li>
                 <li>{refund}</li>
                 <li>{payout}</li>
