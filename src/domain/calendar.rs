@@ -73,3 +73,17 @@ pub fn state(edition: &Edition, today: NaiveDate) -> EditionState {
 pub fn accepts_applications(edition: &Edition, day: NaiveDate) -> bool {
     matches!(state(edition, day), EditionState::Open { .. })
 }
+
+/// How many calendar days the course lasts, its first and last days included (5 for 17 to 21
+/// November 2025).
+///
+/// ```
+/// # use metropolis_diploma::domain::{calendar::course_days, edition::Edition};
+/// # let edition = Edition::from_json(include_str!("../../public/edition.json")).unwrap();
+/// assert_eq!(course_days(&edition), 5);
+/// ```
+#[must_use]
+pub fn course_days(edition: &Edition) -> i64 {
+    let (start, end) = edition.dates();
+    (end - start).num_days() + 1
+}

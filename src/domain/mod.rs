@@ -15,6 +15,7 @@ pub mod edition;
 pub mod embed;
 pub mod estimate;
 pub mod fees;
+pub mod mail;
 pub mod money;
 pub mod outbox;
 pub mod refund;

@@ -1,15 +1,16 @@
 //! How an entry starts in the browser: read the data the page carries, take over the prerendered
 //! page (or render it when the address is not the one it was rendered for), keep what the visitor
 //! typed meanwhile, then check the deployed data files and render again if they changed since the
-//! page was built.
+//! page was built (or show the data error page if they changed and cannot be used).
 
 use crate::app::App;
 use crate::context::{PageInfo, SiteData, BLOCKS};
-use crate::domain::countries::Countries;
 use crate::domain::config::Config;
+use crate::domain::countries::Countries;
 use crate::domain::edition::Edition;
 use crate::embed::EmbedApp;
 use crate::i18n::{EmbedSiteTexts, SiteTexts};
+use crate::pages::data_error::{DataErrorApp, DataFailure, FileProblem};
 use crate::shell::dom;
 use leptos::mount::{hydrate_from, mount_to};
 use leptos::prelude::*;
@@ -33,11 +34,24 @@ thread_local! {
 
 type Render<T> = fn(&'static SiteData, &'static T) -> AnyView;
 
+/// Renders the data error page for an entry's texts.
+type RenderFailure<T> = fn(&'static SiteData, &'static T, DataFailure) -> AnyView;
+
 /// Starts an entry.
 pub fn start(entry: Entry) {
     match entry {
-        Entry::App => launch::<SiteTexts>(|data, texts| view! { <App data texts /> }.into_any()),
-        Entry::Embed => launch::<EmbedSiteTexts>(|data, texts| view! { <EmbedApp data texts /> }.into_any()),
+        Entry::App => launch::<SiteTexts>(
+            |data, texts| view! { <App data texts /> }.into_any(),
+            |data, texts, failure| view! { <DataErrorApp data common=&texts.common failure chrome=true /> }.into_any(),
+        ),
+        Entry::Embed => launch::<EmbedSiteTexts>(
+            |data, texts| view! { <EmbedApp data texts /> }.into_any(),
+            |data, texts, failure| {
+                // In a partner's frame, the page alone; on the partner page, with the site's chrome.
+                let chrome = current_route(data) != "/embed/estimate";
+                view! { <DataErrorApp data common=&texts.common failure chrome /> }.into_any()
+            },
+        ),
     }
 }
 
@@ -52,7 +66,9 @@ fn block(id: &str) -> Option<String> {
 
 /// The page's inputs from its data blocks, each read and checked by its document's own reader.
 fn read_blocks<T: DeserializeOwned>() -> Result<(PageInfo, SiteData, T), String> {
-    let text = |i: usize| block(BLOCKS[i]).ok_or_else(|| format!("no #{} block: the page was not built by the prerender", BLOCKS[i]));
+    let text = |i: usize| {
+        block(BLOCKS[i]).ok_or_else(|| format!("no #{} block: the page was not built by the prerender", BLOCKS[i]))
+    };
     let info: PageInfo = serde_json::from_str(&text(0)?).map_err(|e| format!("#{}: {e}", BLOCKS[0]))?;
     let edition = Edition::from_json(&text(1)?).map_err(|e| format!("#{}: {e:?}", BLOCKS[1]))?;
     let config = Config::from_json(&text(2)?).map_err(|e| format!("#{}: {e:?}", BLOCKS[2]))?;
@@ -75,7 +91,7 @@ fn current_route(data: &SiteData) -> String {
     }
 }
 
-fn launch<T: DeserializeOwned + Send + Sync + 'static>(render: Render<T>) {
+fn launch<T: DeserializeOwned + Send + Sync + 'static>(render: Render<T>, failed: RenderFailure<T>) {
     let (info, data, texts) = match read_blocks::<T>() {
         Ok(read) => read,
         Err(e) => {
@@ -100,24 +116,34 @@ fn launch<T: DeserializeOwned + Send + Sync + 'static>(render: Render<T>) {
     // After the app's first Effects (the real date, the query, the stored draft): what the visitor
     // typed before the app arrived wins.
     set_timeout(move || dom::replay(&typed), std::time::Duration::ZERO);
-    leptos::task::spawn_local(check_data(data, texts, render));
+    leptos::task::spawn_local(check_data(data, texts, render, failed));
 }
 
 /// Fetches the deployed `edition.json` and `config.json` once the page is live and renders the page
-/// again from them when they differ from what it was built with, so no figure shown is stale.
-async fn check_data<T: Send + Sync + 'static>(data: &'static SiteData, texts: &'static T, render: Render<T>) {
-    let (Some(edition), Some(config)) = (fetch_text("edition.json").await, fetch_text("config.json").await) else {
+/// again from them when they differ from what it was built with, so no figure shown is stale. When
+/// one of them changed and cannot be used, the page is replaced by the data error page (in its
+/// language, naming the file, the field and the problem) and one console error names the file's
+/// full address.
+async fn check_data<T: Send + Sync + 'static>(
+    data: &'static SiteData,
+    texts: &'static T,
+    render: Render<T>,
+    failed: RenderFailure<T>,
+) {
+    let (edition_url, config_url) = (file_url("edition.json"), file_url("config.json"));
+    let (Some(edition), Some(config)) = (fetch_text(&edition_url).await, fetch_text(&config_url).await) else {
         return; // Offline or not deployed with the files: the page's own data stands.
     };
-    let fresh = match (Edition::from_json(&edition), Config::from_json(&config)) {
+    let edition = Edition::from_json(&edition).and_then(|e| e.check_countries(&data.countries).map(|()| e));
+    let (edition, config) = match (edition, Config::from_json(&config)) {
         (Ok(e), Ok(c)) if e == data.edition && c == data.config => return,
-        (Ok(e), Ok(c)) => e.check_countries(&data.countries).map(|()| (e, c)),
-        (Err(e), _) => Err(e),
-        (_, Err(_)) => return,
-    };
-    let Ok((edition, config)) = fresh else {
-        leptos::logging::error!("edition.json changed and cannot be used; run `make pages`.");
-        return;
+        (Ok(e), Ok(c)) => (e, c),
+        (Err(e), _) => {
+            return fail(data, texts, failed, DataFailure { url: edition_url, problem: FileProblem::Edition(e) })
+        }
+        (_, Err(e)) => {
+            return fail(data, texts, failed, DataFailure { url: config_url, problem: FileProblem::Config(e) })
+        }
     };
     let data: &'static SiteData = Box::leak(Box::new(SiteData {
         edition,
@@ -126,16 +152,39 @@ async fn check_data<T: Send + Sync + 'static>(data: &'static SiteData, texts: &'
         locale: data.locale,
         built_for: data.built_for,
     }));
+    replace_app(move || render(data, texts));
+}
+
+/// Logs the failure and shows the data error page instead of the application.
+fn fail<T: Send + Sync + 'static>(
+    data: &'static SiteData,
+    texts: &'static T,
+    failed: RenderFailure<T>,
+    failure: DataFailure,
+) {
+    leptos::logging::error!("{}", failure.log_line());
+    replace_app(move || failed(data, texts, failure));
+}
+
+/// Unmounts the application and mounts `view` in the emptied body.
+fn replace_app(view: impl FnOnce() -> AnyView + 'static) {
     MOUNTED.with_borrow_mut(|m| drop(m.take()));
     let Some(body) = body() else { return };
     body.set_inner_text("");
-    let mounted: Box<dyn Any> = Box::new(mount_to(body, move || render(data, texts)));
+    let mounted: Box<dyn Any> = Box::new(mount_to(body, view));
     MOUNTED.with_borrow_mut(|m| *m = Some(mounted));
 }
 
-/// A data file next to the pages, revalidated with the server (`no-cache`), or `None`.
-async fn fetch_text(file: &str) -> Option<String> {
-    let response = gloo_net::http::Request::get(file).cache(web_sys::RequestCache::NoCache).send().await.ok()?;
+/// A file next to the pages, as a full address: relative to the page's `<base>` (the site's base
+/// path), as a fetch would resolve it.
+fn file_url(file: &str) -> String {
+    let base = web_sys::window().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten());
+    base.and_then(|b| web_sys::Url::new_with_base(file, &b).ok()).map_or_else(|| file.to_owned(), |u| u.href())
+}
+
+/// A data file, revalidated with the server (`no-cache`), or `None`.
+async fn fetch_text(url: &str) -> Option<String> {
+    let response = gloo_net::http::Request::get(url).cache(web_sys::RequestCache::NoCache).send().await.ok()?;
     if !response.ok() {
         return None;
     }
