@@ -11,8 +11,6 @@ pub struct EmbedTexts {
     #[serde(deserialize_with = "super::text")]
     pub frame_title: Str,
     #[serde(deserialize_with = "super::text")]
-    pub apply: Str,
-    #[serde(deserialize_with = "super::text")]
     pub new_tab: Str,
     #[serde(deserialize_with = "super::text")]
     pub link_text: Str,
@@ -73,11 +71,15 @@ pub struct EmbedTexts {
     #[serde(deserialize_with = "super::text")]
     pub event_ready: Str,
     #[serde(deserialize_with = "super::text")]
+    pub event_resize: Str,
+    #[serde(deserialize_with = "super::text")]
     pub event_estimate: Str,
     #[serde(deserialize_with = "super::text")]
     pub api_update: Str,
     #[serde(deserialize_with = "super::text")]
     pub api_quote: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub api_scan: Str,
     #[serde(deserialize_with = "super::text")]
     pub csp_title: Str,
     #[serde(deserialize_with = "super::text")]

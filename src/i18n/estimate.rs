@@ -25,11 +25,11 @@ pub struct EstimateTexts {
     #[serde(deserialize_with = "super::text")]
     pub country_hint: Str,
     #[serde(deserialize_with = "super::text")]
-    pub country_not_found: Str,
+    pub country_choose: Str,
     #[serde(deserialize_with = "super::text")]
     pub people_label: Str,
-    #[serde(deserialize_with = "super::text")]
-    pub people_hint: Str,
+    #[serde(deserialize_with = "super::plural")]
+    pub people_hint: super::Plural,
     #[serde(deserialize_with = "super::text")]
     pub people_invalid: Str,
     #[serde(deserialize_with = "super::text")]
@@ -40,6 +40,12 @@ pub struct EstimateTexts {
     pub reduced_label: Str,
     #[serde(deserialize_with = "super::text")]
     pub reduced_hint: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub eligible_members: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub eligible_members_dues_paid: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub eligible_everyone: Str,
     #[serde(deserialize_with = "super::text")]
     pub quote_title: Str,
     #[serde(deserialize_with = "super::text")]
@@ -59,6 +65,10 @@ pub struct EstimateTexts {
     #[serde(deserialize_with = "super::text")]
     pub line_early_bird: Str,
     #[serde(deserialize_with = "super::text")]
+    pub line_discount: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub minus_amount: Str,
+    #[serde(deserialize_with = "super::text")]
     pub per_person: Str,
     #[serde(deserialize_with = "super::text")]
     pub people_count: Str,
@@ -66,6 +76,8 @@ pub struct EstimateTexts {
     pub total: Str,
     #[serde(deserialize_with = "super::text")]
     pub total_announcement: Str,
+    #[serde(deserialize_with = "super::plural")]
+    pub people_n: super::Plural,
     #[serde(deserialize_with = "super::text")]
     pub reduced_title: Str,
     #[serde(deserialize_with = "super::text")]
@@ -73,17 +85,23 @@ pub struct EstimateTexts {
     #[serde(deserialize_with = "super::text")]
     pub reduced_middle: Str,
     #[serde(deserialize_with = "super::text")]
+    pub fee_waived: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub percent_off: Str,
+    #[serde(deserialize_with = "super::text")]
     pub reduced_fee: Str,
     #[serde(deserialize_with = "super::text")]
     pub rules_title: Str,
     #[serde(deserialize_with = "super::text")]
     pub rule_membership: Str,
-    #[serde(deserialize_with = "super::text")]
-    pub rule_group: Str,
-    #[serde(deserialize_with = "super::text")]
-    pub rule_income: Str,
+    #[serde(deserialize_with = "super::plural")]
+    pub rule_group: super::Plural,
+    #[serde(deserialize_with = "super::plural")]
+    pub rule_income: super::Plural,
     #[serde(deserialize_with = "super::text")]
     pub rule_early: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub rule_early_bird: Str,
     #[serde(deserialize_with = "super::text")]
     pub rule_order: Str,
     #[serde(deserialize_with = "super::text")]
@@ -96,10 +114,10 @@ pub struct EstimateTexts {
     pub note_early_bird_applied: Str,
     #[serde(deserialize_with = "super::text")]
     pub note_early_bird_ended: Str,
-    #[serde(deserialize_with = "super::text")]
-    pub note_group_applied: Str,
-    #[serde(deserialize_with = "super::text")]
-    pub note_group_available: Str,
+    #[serde(deserialize_with = "super::plural")]
+    pub note_group_applied: super::Plural,
+    #[serde(deserialize_with = "super::plural")]
+    pub note_group_available: super::Plural,
     #[serde(deserialize_with = "super::text")]
     pub note_country_unclassified: Str,
     #[serde(deserialize_with = "super::text")]
@@ -112,12 +130,28 @@ pub struct EstimateTexts {
     pub note_reduced_high_income: Str,
     #[serde(deserialize_with = "super::text")]
     pub note_reduced_no_country: Str,
-    #[serde(deserialize_with = "super::text")]
-    pub note_reduced_places_limited: Str,
+    #[serde(deserialize_with = "super::plural")]
+    pub note_reduced_places_limited: super::Plural,
     #[serde(deserialize_with = "super::text")]
     pub note_after_course_start: Str,
     #[serde(deserialize_with = "super::text")]
     pub params_ignored: Str,
+    #[serde(deserialize_with = "super::plural")]
+    pub edition_ordinal: super::Plural,
+    #[serde(deserialize_with = "super::text")]
+    pub edition_fees: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub edition_upcoming: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub edition_closed: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub edition_in_progress: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub edition_ended: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub apply_with_answers: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub apply_hint: Str,
     #[serde(deserialize_with = "super::text")]
     pub copy_link: Str,
     #[serde(deserialize_with = "super::text")]
@@ -129,7 +163,7 @@ pub struct EstimateTexts {
     #[serde(deserialize_with = "super::text")]
     pub print_quote: Str,
     #[serde(deserialize_with = "super::text")]
-    pub print_heading: Str,
+    pub print_title: Str,
     #[serde(deserialize_with = "super::text")]
     pub print_date: Str,
     #[serde(deserialize_with = "super::text")]
