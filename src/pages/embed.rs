@@ -3,7 +3,8 @@
 //! a live preview, events and API, Content-Security-Policy lines).
 
 use crate::components::country_picker::CountryPicker;
-use crate::components::estimator::state::{follow_address, use_quote, EstimatorState};
+use crate::components::estimator::apply_link::ApplyInNewTab;
+use crate::components::estimator::state::{read_address, use_quote, EstimatorState};
 use crate::components::estimator::Estimator;
 use crate::components::layout::SiteLayout;
 use crate::context::{use_data, use_query, use_texts};
@@ -33,7 +34,7 @@ pub fn FramePage() -> impl IntoView {
     let options =
         Memo::new(move |_| query.with(|q| EmbedOptions::from_pairs(q.into_iter().map(|(k, v)| (k.as_ref(), v)))));
     let state = EstimatorState::new();
-    follow_address(state, None);
+    read_address(state);
     let quote = use_quote(state);
     let root = NodeRef::<Main>::new();
 
@@ -104,7 +105,9 @@ pub fn FramePage() -> impl IntoView {
         <Title text=e.frame_title />
         <main id="main" class="embed" class:compact=move || options.with(|o| o.compact) node_ref=root>
             <h1 class="embed-title">{t.estimate_title}</h1>
-            <Estimator state quote embedded=true />
+            <Estimator state quote>
+                <ApplyInNewTab state />
+            </Estimator>
         </main>
     }
 }

@@ -1,8 +1,10 @@
 //! `/estimate`: the fee estimator, its answers in the address (a public contract: README,
 //! "/estimate URL parameters").
 
+use crate::components::estimator::apply_link::ApplyWithAnswers;
 use crate::components::estimator::rules::Rules;
-use crate::components::estimator::state::{follow_address, use_quote, EstimatorState};
+use crate::components::estimator::share::Share;
+use crate::components::estimator::state::{read_address, use_quote, write_address, EstimatorState};
 use crate::components::estimator::{Estimator, IgnoredNote};
 use crate::components::layout::SiteLayout;
 use crate::context::{use_data, use_texts};
@@ -19,7 +21,8 @@ pub fn EstimatePage() -> impl IntoView {
     let t = use_texts::<EstimateTexts>();
     let c = use_texts::<CommonTexts>();
     let state = EstimatorState::new();
-    follow_address(state, Some(use_data().href("/estimate")));
+    read_address(state);
+    write_address(state, use_data().href("/estimate"));
     let quote = use_quote(state);
     view! {
         <Title text=format!("{} – {}", t.estimate_title, c.site_name) />
@@ -27,7 +30,10 @@ pub fn EstimatePage() -> impl IntoView {
             <h1>{t.estimate_title}</h1>
             <p class="lead no-print">{t.estimate_intro}</p>
             <IgnoredNote state />
-            <Estimator state quote />
+            <Estimator state quote>
+                <ApplyWithAnswers state />
+                <Share state />
+            </Estimator>
             <Rules />
         </SiteLayout>
     }

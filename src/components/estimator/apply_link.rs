@@ -22,38 +22,51 @@ pub fn apply_query(p: &EstimateParams) -> String {
     query
 }
 
-/// The link to `/apply?<answers>`, shown while the edition takes applications. On the site it is an
-/// in-app link; in a partner's frame (`new_tab`) it opens the site's form, in the frame's language,
-/// in a new tab.
+/// Whether the edition takes applications today (the link shows only then), and the link's address.
+fn link(state: EstimatorState) -> (Memo<bool>, impl Fn() -> String + Copy + Send + Sync + 'static) {
+    let edition = use_edition_state();
+    let open = Memo::new(move |_| matches!(edition.get(), EditionState::Open { .. }));
+    let base = StoredValue::new(use_data().href("/apply"));
+    (open, move || format!("{}?{}", base.get_value(), apply_query(&state.params())))
+}
+
+/// "Apply with these answers" on the site: an in-app link to `/apply?<answers>` in the page's
+/// language, shown while the edition takes applications.
 #[component]
 pub fn ApplyWithAnswers(
     /// The estimator's answers.
     state: EstimatorState,
-    /// In a partner's frame: open the site in a new tab.
-    #[prop(optional)]
-    new_tab: bool,
 ) -> impl IntoView {
     let t = use_texts::<EstimateTexts>();
-    let new_tab_words = new_tab.then(|| use_texts::<EmbedTexts>().new_tab);
-    let edition = use_edition_state();
-    let base = StoredValue::new(use_data().href("/apply"));
-    let href = move || format!("{}?{}", base.get_value(), apply_query(&state.params()));
+    let (open, href) = link(state);
     view! {
-        <Show when=move || matches!(edition.get(), EditionState::Open { .. })>
+        <Show when=move || open.get()>
             <div class="apply-answers no-print">
                 <p class="hint" id="apply-answers-hint">{t.apply_hint}</p>
-                {match new_tab_words {
-                    Some(words) => view! {
-                        <a class="button" data-testid="apply-with-answers" href=href target="_blank"
-                            rel="noopener external" aria-describedby="apply-answers-hint">
-                            {t.apply_with_answers}<span class="visually-hidden">{words}</span>
-                        </a>
-                    }.into_any(),
-                    None => view! {
-                        <A href=href attr:class="button" attr:data-testid="apply-with-answers"
-                            attr:aria-describedby="apply-answers-hint">{t.apply_with_answers}</A>
-                    }.into_any(),
-                }}
+                <A href=href attr:class="button" attr:data-testid="apply-with-answers"
+                    attr:aria-describedby="apply-answers-hint">{t.apply_with_answers}</A>
+            </div>
+        </Show>
+    }
+}
+
+/// The same link in a partner's frame: the site's form, in the frame's language, in a new tab.
+#[component]
+pub fn ApplyInNewTab(
+    /// The estimator's answers.
+    state: EstimatorState,
+) -> impl IntoView {
+    let t = use_texts::<EstimateTexts>();
+    let e = use_texts::<EmbedTexts>();
+    let (open, href) = link(state);
+    view! {
+        <Show when=move || open.get()>
+            <div class="apply-answers no-print">
+                <p class="hint" id="apply-answers-hint">{t.apply_hint}</p>
+                <a class="button" data-testid="apply-with-answers" href=href target="_blank"
+                    rel="noopener external" aria-describedby="apply-answers-hint">
+                    {t.apply_with_answers}<span class="visually-hidden">{e.new_tab}</span>
+                </a>
             </div>
         </Show>
     }

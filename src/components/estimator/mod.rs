@@ -21,21 +21,20 @@ use questions::Questions;
 use quote::QuotePanel;
 use state::EstimatorState;
 
-/// The questions beside the live quote.
+/// The questions beside the live quote, which ends with `children` (the page's own actions).
 #[component]
 pub fn Estimator(
     /// The answers.
     state: EstimatorState,
     /// Their quote (`state::use_quote`).
     quote: Memo<Quote>,
-    /// In a partner's frame: no sharing or printing, the apply link in a new tab.
-    #[prop(optional)]
-    embedded: bool,
+    /// What follows the quote.
+    children: Children,
 ) -> impl IntoView {
     view! {
         <div class="estimator">
             <Questions state />
-            <QuotePanel state quote embedded />
+            <QuotePanel state quote>{children()}</QuotePanel>
         </div>
     }
 }

@@ -1,9 +1,7 @@
 //! The live quote: the breakdown, the figures with their test hooks, the reduced-place scenario,
 //! the notes, and the total announced to screen readers.
 
-use super::apply_link::ApplyWithAnswers;
 use super::edition::EditionLabel;
-use super::share::Share;
 use super::state::EstimatorState;
 use super::words;
 use crate::context::{use_data, use_fmt, use_texts, use_today, Fmt};
@@ -13,17 +11,16 @@ use crate::i18n::estimate::EstimateTexts;
 use crate::i18n::Text;
 use leptos::prelude::*;
 
-/// The quote for the answers. On the site it ends with "Apply with these answers" and the sharing
-/// and printing tools; in a partner's frame (`embedded`) with the apply link only, opening a new tab.
+/// The quote for the answers, followed by what the page adds (`children`: the apply link, the
+/// sharing and printing tools), so that each entry carries only its own.
 #[component]
 pub fn QuotePanel(
     /// The answers.
     state: EstimatorState,
     /// Their quote (`use_quote`).
     quote: Memo<Quote>,
-    /// In a partner's frame.
-    #[prop(optional)]
-    embedded: bool,
+    /// What follows the quote.
+    children: Children,
 ) -> impl IntoView {
     let t = use_texts::<EstimateTexts>();
     let c = use_texts::<CommonTexts>();
@@ -85,8 +82,7 @@ pub fn QuotePanel(
             <h3>{t.notes_title}</h3>
             <ul class="notes" data-testid="notes">{notes}</ul>
             <p class="print-only">{t.print_caveat}</p>
-            <ApplyWithAnswers state new_tab=embedded />
-            {(!embedded).then(|| view! { <Share state /> })}
+            {children()}
         </section>
     }
 }

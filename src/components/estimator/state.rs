@@ -30,6 +30,8 @@ pub struct EstimatorState {
     /// Whether the address's answers have been applied (false while the page is prerendered or
     /// hydrated with the defaults).
     pub loaded: RwSignal<bool>,
+    /// The query [`write_address`] wrote last: seeing it come back is not a change from outside.
+    written: StoredValue<Option<String>>,
 }
 
 impl EstimatorState {
@@ -46,6 +48,7 @@ impl EstimatorState {
             reduced: RwSignal::new(p.reduced),
             ignored: RwSignal::new(Vec::new()),
             loaded: RwSignal::new(false),
+            written: StoredValue::new(None),
         }
     }
 
@@ -109,24 +112,20 @@ pub fn use_edition_state() -> Memo<EditionState> {
 }
 
 /// Reads the answers from the address once the page is live, and again whenever the address
-/// changes from outside (a link to `/estimate?…`). With `page` (the page's own address, such as
-/// `/fr/estimate`), also keeps the address in step with the answers through the router, replacing
-/// the history entry, so a copied or bookmarked address shows the same quote and answering adds no
-/// history. Invalid values are listed in [`EstimatorState::ignored`], and stay listed after the
-/// address is rewritten without them.
-pub fn follow_address(state: EstimatorState, page: Option<String>) {
+/// changes from outside (a link to `/estimate?…`), except for the queries [`write_address`] wrote.
+/// Invalid values are listed in [`EstimatorState::ignored`], and stay listed after the address is
+/// rewritten without them.
+pub fn read_address(state: EstimatorState) {
     let data = use_data();
     let query = use_query();
     let hydrated = use_hydrated();
-    // The query this page wrote last: seeing it come back is not a change from outside.
-    let written = StoredValue::new(None::<String>);
     Effect::new(move |_| {
         let q = query.get();
         if !hydrated.get() {
             return;
         }
         let text = q.to_query_string();
-        if written.with_value(|w| w.as_deref() == Some(text.trim_start_matches('?'))) {
+        if state.written.with_value(|w| w.as_deref() == Some(text.trim_start_matches('?'))) {
             return;
         }
         let parsed = EstimateParams::from_pairs((&q).into_iter().map(|(k, v)| (k.as_ref(), v)), &data.countries);
@@ -134,7 +133,13 @@ pub fn follow_address(state: EstimatorState, page: Option<String>) {
         state.ignored.set(parsed.ignored);
         state.loaded.set(true);
     });
-    let Some(page) = page else { return };
+}
+
+/// Keeps the address of `page` (such as `/fr/estimate`) in step with the answers once they have
+/// been read, through the router, replacing the history entry: a copied or bookmarked address
+/// shows the same quote, and answering adds no history.
+pub fn write_address(state: EstimatorState, page: String) {
+    let query = use_query();
     let navigate = use_navigate();
     Effect::new(move |_| {
         let wanted = state.params().to_query();
@@ -144,7 +149,7 @@ pub fn follow_address(state: EstimatorState, page: Option<String>) {
         if query.with_untracked(|q| q.to_query_string().trim_start_matches('?') == wanted) {
             return;
         }
-        written.set_value(Some(wanted.clone()));
+        state.written.set_value(Some(wanted.clone()));
         let options = NavigateOptions { resolve: false, replace: true, scroll: false, ..NavigateOptions::default() };
         navigate(&format!("{page}?{wanted}"), options);
     });
