@@ -16,7 +16,7 @@ use crate::shell::address;
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::hooks::use_query_map;
+use leptos_router::hooks::{use_location, use_query_map};
 use leptos_router::path;
 
 /// The embed entry's application.
@@ -58,10 +58,17 @@ fn EmbedHtml() -> impl IntoView {
     }
 }
 
-/// A page of the application, reached by an in-app link: loaded from the server.
+/// A page of the application, reached by an in-app link: loaded from the server (the router's
+/// address, which it may not have put in the address bar yet).
 #[component]
 fn LoadFromServer() -> impl IntoView {
-    Effect::new(move |_| address::load_from_server());
+    let location = use_location();
+    Effect::new(move |_| {
+        let search = location.search.get_untracked();
+        let sep = if search.is_empty() { "" } else { "?" };
+        let url = format!("{}{sep}{search}{}", location.pathname.get_untracked(), location.hash.get_untracked());
+        address::load_from_server(&url);
+    });
 }
 
 /// The embed's routes, for the prerender.

@@ -161,6 +161,8 @@ async fn a_non_member_registering_three_people_pays_607_20_each() {
 async fn a_member_with_dues_paid_answering_for_two_people_pays_303_60_each() {
     let page = open("/estimate", site_data(Locale::En, open_day())).await;
     assert_eq!(page.amount("fee-per-person").as_deref(), Some("660.00"), "the default quote");
+    sleep(50).await;
+    assert_eq!(query(), "", "a plain address stays plain until an answer changes");
     assert!(page.find("#dues-yes").is_none(), "dues are asked of members only");
     page.click("#member-yes");
     until("the dues question", || page.find("#dues-yes").is_some()).await;

@@ -13,6 +13,8 @@ pub struct EstimateTexts {
     #[serde(deserialize_with = "super::text")]
     pub estimate_intro: Str,
     #[serde(deserialize_with = "super::text")]
+    pub no_js: Str,
+    #[serde(deserialize_with = "super::text")]
     pub your_situation: Str,
     #[serde(deserialize_with = "super::text")]
     pub member_legend: Str,

@@ -7,9 +7,10 @@ use crate::components::estimator::share::Share;
 use crate::components::estimator::state::{read_address, use_quote, write_address, EstimatorState};
 use crate::components::estimator::{Estimator, IgnoredNote};
 use crate::components::layout::SiteLayout;
-use crate::context::{use_data, use_texts};
+use crate::context::{use_data, use_fmt, use_texts};
 use crate::i18n::common::CommonTexts;
 use crate::i18n::estimate::EstimateTexts;
+use crate::i18n::Text;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -24,11 +25,14 @@ pub fn EstimatePage() -> impl IntoView {
     read_address(state);
     write_address(state, use_data().href("/estimate"));
     let quote = use_quote(state);
+    let people = state.people.get_untracked();
+    let no_js = Text(t.no_js).fill(&[("people", &use_fmt().count(&t.people_n, i64::from(people), &[]))]);
     view! {
         <Title text=format!("{} – {}", t.estimate_title, c.site_name) />
         <SiteLayout>
             <h1>{t.estimate_title}</h1>
             <p class="lead no-print">{t.estimate_intro}</p>
+            <p class="no-js notice">{no_js}</p>
             <IgnoredNote state />
             <Estimator state quote>
                 <ApplyWithAnswers state />

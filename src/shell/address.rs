@@ -7,11 +7,11 @@ pub fn origin() -> String {
     web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default()
 }
 
-/// Loads the current address from the server. For an address of another entry (the partner embed
-/// and the application are built apart) reached by a link the router handled: the router has
-/// already put it in the address bar.
-pub fn load_from_server() {
+/// Loads `url` (a path of this site) from the server, as a link the browser follows itself: for an
+/// address of another entry (the partner embed and the application are built apart) reached by a
+/// link the router handled.
+pub fn load_from_server(url: &str) {
     if let Some(w) = web_sys::window() {
-        let _ = w.location().reload();
+        let _ = w.location().assign(url);
     }
 }

@@ -11,7 +11,8 @@ use crate::i18n::estimate::EstimateTexts;
 use crate::i18n::Text;
 use leptos::prelude::*;
 
-/// The questions, each answer written straight into `state` (the quote follows at once).
+/// The questions, each answer written straight into `state` (the quote follows at once). They
+/// need JavaScript (`needs-js`): without it the page shows the quote for the default answers.
 #[component]
 pub fn Questions(state: EstimatorState) -> impl IntoView {
     let t = use_texts::<EstimateTexts>();
@@ -51,7 +52,7 @@ pub fn Questions(state: EstimatorState) -> impl IntoView {
     };
 
     view! {
-        <form class="estimate-form no-print" on:submit=|ev| ev.prevent_default() aria-labelledby="situation">
+        <form class="estimate-form no-print needs-js" on:submit=|ev| ev.prevent_default() aria-labelledby="situation">
             <h2 id="situation" class="visually-hidden">{t.your_situation}</h2>
             <fieldset class="field" aria-describedby="member-hint">
                 <legend>{t.member_legend}</legend>

@@ -8,6 +8,7 @@ use crate::domain::fees::{quote, Quote};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
+use leptos_router::params::ParamsMap;
 use leptos_router::NavigateOptions;
 
 /// The estimator's answers, one signal each, and what reading the address gave.
@@ -137,16 +138,20 @@ pub fn read_address(state: EstimatorState) {
 
 /// Keeps the address of `page` (such as `/fr/estimate`) in step with the answers once they have
 /// been read, through the router, replacing the history entry: a copied or bookmarked address
-/// shows the same quote, and answering adds no history.
+/// shows the same quote, and answering adds no history. An address without parameters keeps none
+/// while the answers are the defaults.
 pub fn write_address(state: EstimatorState, page: String) {
     let query = use_query();
     let navigate = use_navigate();
+    let defaults = EstimateParams::from_pairs(std::iter::empty(), &use_data().countries).params.to_query();
     Effect::new(move |_| {
         let wanted = state.params().to_query();
         if !state.loaded.get() {
             return;
         }
-        if query.with_untracked(|q| q.to_query_string().trim_start_matches('?') == wanted) {
+        let current = query.with_untracked(ParamsMap::to_query_string);
+        // A plain `/estimate` stays plain until an answer changes.
+        if current.trim_start_matches('?') == wanted || (current.is_empty() && wanted == defaults) {
             return;
         }
         state.written.set_value(Some(wanted.clone()));
