@@ -1,7 +1,8 @@
-/*! Metropolis Diploma fee estimator: embed script, message format v1. How to use it: embed.html on the app. */
+/*! Metropolis Diploma fee estimator: embed script, message format v1. How to use it: the /embed page of the app. */
 // <script async src="https://APP/embed.js"></script> turns every
 // <div data-metropolis-estimator data-member="yes" data-country="KEN" data-people="2"></div> into a
-// frame of APP/embed.html?frame=1&… that fits its content. Plain ES5, no dependencies, no storage.
+// frame of APP/<lang>/embed/estimate?… (the prerendered estimator in the data-lang language: APP/embed/
+// estimate for English, APP/fr/embed/estimate…) that fits its content. Plain ES5, no dependencies, no storage.
 (function (w, d) {
   'use strict';
   if (w.MetropolisEstimator) return w.MetropolisEstimator.scan();
@@ -11,10 +12,13 @@
   var APP = base.origin;
   var CHANNEL = 'metropolis-estimator';
   var KEYS = ['member', 'dues', 'country', 'people', 'date', 'reduced', 'lang', 'accent', 'font', 'compact'];
+  var FOLDERS = { fr: 'fr/', es: 'es/' }; // the languages whose pages are not at the root
   var widgets = []; // {el, frame, quote}
 
   function frameSrc(el) {
-    var u = new URL('embed.html?frame=1', base);
+    // `lang` stays in the query too: it pins the language (even English) over the visitor's own.
+    var lang = (el.getAttribute('data-lang') || '').slice(0, 2).toLowerCase();
+    var u = new URL((FOLDERS.hasOwnProperty(lang) ? FOLDERS[lang] : '') + 'embed/estimate', base);
     KEYS.forEach(function (k) {
       var v = el.getAttribute('data-' + k);
       if (v !== null && v !== '') u.searchParams.set(k, v);

@@ -6,7 +6,6 @@ crate::texts_section! {
 /// The partner embed: the frame around the estimator and the partner page (`/embed`). One field per key of the catalogue's `embed` section.
 pub struct EmbedTexts {
     pub frame_title: Str,
-    pub apply: Str,
     pub new_tab: Str,
     pub link_text: Str,
     pub page_title: Str,
@@ -37,9 +36,11 @@ pub struct EmbedTexts {
     pub preview_title: Str,
     pub events_title: Str,
     pub event_ready: Str,
+    pub event_resize: Str,
     pub event_estimate: Str,
     pub api_update: Str,
     pub api_quote: Str,
+    pub api_scan: Str,
     pub csp_title: Str,
     pub csp_partner: Str,
     pub csp_app: Str,
