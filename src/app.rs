@@ -5,6 +5,7 @@ use crate::context::{provide_site, SiteData};
 use crate::domain::application::Step;
 use crate::i18n::SiteTexts;
 use crate::pages::apply::{check::CheckPage, done::DonePage, start::StartPage, step::StepPage};
+use crate::pages::embed::PartnerPage;
 use crate::pages::{estimate::EstimatePage, home::HomePage, not_found::NotFoundPage, refund::RefundPage};
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
@@ -21,13 +22,15 @@ pub fn App(data: &'static SiteData, texts: &'static SiteTexts) -> impl IntoView 
     provide_context(&texts.estimate);
     provide_context(&texts.refund);
     provide_context(&texts.apply);
+    provide_context(&texts.embed);
     view! {
         <Router base=data.router_base()>
-            <FocusAfterNavigation />
+            <RouterGlue />
             <Routes fallback=NotFoundPage>
                 <Route path=path!("/") view=HomePage />
                 <Route path=path!("/estimate") view=EstimatePage />
                 <Route path=path!("/refund") view=RefundPage />
+                <Route path=path!("/embed") view=PartnerPage />
                 <Route path=path!("/apply") view=StartPage />
                 <Route path=path!("/apply/check") view=CheckPage />
                 <Route path=path!("/apply/done") view=DonePage />
@@ -37,9 +40,11 @@ pub fn App(data: &'static SiteData, texts: &'static SiteTexts) -> impl IntoView 
     }
 }
 
-/// Moves the focus to the new page's main region after each in-app navigation.
+/// What needs the router: the query pages read, and the focus moving to the new page's main
+/// region after each in-app navigation.
 #[component]
-fn FocusAfterNavigation() -> impl IntoView {
+fn RouterGlue() -> impl IntoView {
+    crate::context::provide_router_query();
     crate::shell::dom::focus_main_after_navigation();
 }
 
@@ -47,7 +52,7 @@ fn FocusAfterNavigation() -> impl IntoView {
 /// writes a page for (the not-found page is written apart).
 #[must_use]
 pub fn routes() -> Vec<String> {
-    let mut all: Vec<String> = ["/", "/estimate", "/refund", "/apply"].map(str::to_owned).to_vec();
+    let mut all: Vec<String> = ["/", "/estimate", "/refund", "/embed", "/apply"].map(str::to_owned).to_vec();
     all.extend(Step::ALL.iter().map(|s| format!("/apply/{}", s.slug())));
     all.extend(["/apply/check", "/apply/done"].map(str::to_owned));
     all

@@ -124,13 +124,29 @@ pub fn use_hydrated() -> Signal<bool> {
     expect_context::<Hydrated>().0.into()
 }
 
+/// The address's query parameters as pages read them, provided by the entry: the router's in the
+/// application, the frame's own address in the partner frame (which has no router).
+#[derive(Clone, Copy, Debug)]
+pub struct Query(pub Memo<ParamsMap>);
+
 /// The address's query parameters once the page is live; none before (the prerender rendered the
 /// page without them, and hydration must see what it saw).
 #[must_use]
 pub fn use_query() -> Memo<ParamsMap> {
+    expect_context::<Query>().0
+}
+
+/// Provides [`use_query`] from the router's query (call inside `<Router>`).
+pub fn provide_router_query() {
     let hydrated = use_hydrated();
     let query = use_query_map();
-    Memo::new(move |_| if hydrated.get() { query.get() } else { ParamsMap::new() })
+    provide_context(Query(Memo::new(move |_| if hydrated.get() { query.get() } else { ParamsMap::new() })));
+}
+
+/// Provides [`use_query`] from a signal the entry sets once the page is live (the partner frame).
+pub fn provide_query(query: RwSignal<ParamsMap>) {
+    let hydrated = use_hydrated();
+    provide_context(Query(Memo::new(move |_| if hydrated.get() { query.get() } else { ParamsMap::new() })));
 }
 
 /// Provides the data, today and the hydration flag; the entry provides its texts beside them.

@@ -196,8 +196,7 @@ async fn the_frame_has_no_site_chrome_takes_the_theme_and_links_to_the_form_in_a
 }
 
 #[wasm_bindgen_test]
-async fn embed_html_with_frame_1_is_still_the_frame_and_without_it_the_partner_page() {
-    let t = texts(Locale::En);
+async fn embed_html_with_frame_1_is_still_the_frame_and_the_partner_page_is_the_applications() {
     let (root, app) = mount("/embed.html?frame=1&member=no&people=3", Locale::En);
     until("the frame's quote", || {
         find(&root, "[data-testid=fee-total]").and_then(|e| e.get_attribute("data-amount")).as_deref()
@@ -205,12 +204,23 @@ async fn embed_html_with_frame_1_is_still_the_frame_and_without_it_the_partner_p
     })
     .await;
     assert!(find(&root, ".site-header").is_none());
+    assert!(!metropolis_diploma::shell::embed::is_old_partner_page_address(), "with frame=1 it is the frame");
     drop(app);
+    // Without frame=1, embed.html was the partner page: the frame sends that address to /embed.
+    set_address("/embed.html?lang=en");
+    assert!(metropolis_diploma::shell::embed::is_old_partner_page_address());
 
-    let (root, _app) = mount("/embed.html", Locale::En);
+    // The partner page is a page of the application.
+    set_address("/embed");
+    let site = web_common::site_texts(Locale::En);
+    let data = site_data(Locale::En, open_day());
+    let root = container();
+    let _app = leptos::mount::mount_to(root.clone(), move || {
+        view! { <metropolis_diploma::app::App data texts=site /> }
+    });
     settle().await;
     let h1 = find(&root, "h1").and_then(|h| h.text_content());
-    assert_eq!(h1.as_deref(), Some(t.embed.page_title));
+    assert_eq!(h1.as_deref(), Some(site.embed.page_title));
     assert!(find(&root, ".site-header").is_some(), "the partner page has the site's header");
     assert!(find(&root, "[data-testid=embed-csp-app]").is_some());
 }

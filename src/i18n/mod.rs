@@ -258,7 +258,7 @@ pub struct Catalogue {
     pub embed: embed::EmbedTexts,
 }
 
-/// The sections the application's pages use (everything but the embed's).
+/// The sections the application's pages use: all of them (the partner page, `/embed`, is one).
 #[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 #[allow(missing_docs)]
@@ -268,9 +268,10 @@ pub struct SiteTexts {
     pub estimate: estimate::EstimateTexts,
     pub refund: refund::RefundTexts,
     pub apply: apply::ApplyTexts,
+    pub embed: embed::EmbedTexts,
 }
 
-/// The sections the partner embed uses: the chrome, the estimator and its own.
+/// The sections the partner frame uses: the shared words, the estimator and the embed's.
 #[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 #[allow(missing_docs)]
@@ -290,6 +291,7 @@ impl Catalogue {
             estimate: self.estimate,
             refund: self.refund,
             apply: self.apply,
+            embed: self.embed,
         }
     }
 

@@ -22,6 +22,17 @@ use leptos::html::Main;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+/// The frame's `<title>`: written by the prerender; the browser keeps it (see `crate::embed`).
+fn frame_title(text: &'static str) -> AnyView {
+    #[cfg(feature = "ssr")]
+    return view! { <Title text=text /> }.into_any();
+    #[cfg(not(feature = "ssr"))]
+    {
+        let _ = text;
+        ().into_any()
+    }
+}
+
 /// The estimator in a partner's frame: no site header, navigation or footer, no storage. Its
 /// answers, theme (`accent`, `font`, `compact`) and the partner's `origin` come from the address
 /// once the page is live; it then posts `ready`, `resize` and `estimate` messages (format version 1)
@@ -102,7 +113,7 @@ pub fn FramePage() -> impl IntoView {
     });
 
     view! {
-        <Title text=e.frame_title />
+        {frame_title(e.frame_title)}
         <main id="main" class="embed" class:compact=move || options.with(|o| o.compact) node_ref=root>
             <h1 class="embed-title">{t.estimate_title}</h1>
             <Estimator state quote>

@@ -171,20 +171,16 @@ fn write_all(
             report.pages.push(write(site, locale, &file, &page)?);
         }
         let Some(embed_template) = embed_template else { continue };
-        for route in embed_app::routes() {
-            let (body, head) = render(data, &route, |d| view! { <EmbedApp data=d texts=embed_texts /> }.into_any());
-            let payload = payload(data, &route, &*embed_texts);
-            // The frame lives in partners' pages: it must not touch this site's storage there.
-            let storage = route != "/embed/estimate";
-            let parts = page::PageParts { data, route: &route, body: &body, head: &head, payload: &payload, storage };
-            let page = embed_template.page(&parts);
-            report.pages.push(write(site, locale, &page_file(&route), &page)?);
-            if route == "/embed" {
-                // `embed.html`, the file embed.js frames (`embed.html?frame=1&…`) and the address
-                // older snippets use: the partner page, rendered by the browser for the frame.
-                report.pages.push(write(site, locale, "embed.html", &page)?);
-            }
-        }
+        let route = embed_app::ROUTE;
+        let (body, head) = render(data, route, |d| view! { <EmbedApp data=d texts=embed_texts /> }.into_any());
+        let payload = payload(data, route, &*embed_texts);
+        // The frame lives in partners' pages: it must not touch this site's storage there.
+        let parts = page::PageParts { data, route, body: &body, head: &head, payload: &payload, storage: false };
+        let page = embed_template.page(&parts);
+        report.pages.push(write(site, locale, &page_file(route), &page)?);
+        // `embed.html`: the frame at the address earlier versions of embed.js used
+        // (`embed.html?frame=1&…`); the browser renders that address itself.
+        report.pages.push(write(site, locale, "embed.html", &page)?);
     }
     Ok(report)
 }

@@ -15,3 +15,19 @@ pub fn load_from_server(url: &str) {
         let _ = w.location().assign(url);
     }
 }
+
+/// The query of this page's address, decoded (the partner frame reads its answers and theme here).
+#[must_use]
+pub fn query() -> leptos_router::params::ParamsMap {
+    let mut map = leptos_router::params::ParamsMap::new();
+    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    if let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) {
+        for entry in js_sys::try_iter(&params).ok().flatten().into_iter().flatten().flatten() {
+            let pair = js_sys::Array::from(&entry);
+            if let (Some(k), Some(v)) = (pair.get(0).as_string(), pair.get(1).as_string()) {
+                map.insert(k, v);
+            }
+        }
+    }
+    map
+}

@@ -109,3 +109,14 @@ pub fn load_or_refresh(src: &str, el: Option<&web_sys::Element>) {
         let _ = body.append_child(&script);
     }
 }
+
+/// Whether this is `embed.html` without `frame=1`: the address of the partner page before it
+/// moved to `/embed`.
+#[must_use]
+pub fn is_old_partner_page_address() -> bool {
+    let Some(location) = web_sys::window().map(|w| w.location()) else { return false };
+    let path = location.pathname().unwrap_or_default();
+    let search = location.search().unwrap_or_default();
+    path.ends_with("/embed.html")
+        && !crate::domain::embed::is_frame(search.trim_start_matches('?').split('&').filter_map(|p| p.split_once('=')))
+}

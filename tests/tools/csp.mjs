@@ -89,9 +89,9 @@ const policy = (ancestors) => [
   "object-src 'none'",
 ].join('; ');
 
-// The embed's pages in every language: the partner page (embed/, and embed.html, which embed.js
-// frames with ?frame=1) and the estimator frame (embed/estimate/).
-const embedPages = files.filter((f) => /^(?:(?:fr|es)\/)?embed(?:\.html|\/.*\.html)$/.test(f));
+// The frame in every language: embed/estimate/ (what embed.js frames) and embed.html (the address
+// earlier versions of embed.js framed). The partner page (embed/) is a page of the site.
+const embedPages = files.filter((f) => /^(?:(?:fr|es)\/)?embed(?:\.html|\/estimate\/index\.html)$/.test(f));
 const out = { pages: policy(["'self'"]), embed: policy(["'self'", ...partners]), embed_pages: embedPages };
 writeFileSync(join(site, 'csp.json'), `${JSON.stringify(out, null, 2)}\n`);
 console.log(`csp: ${files.length} pages, ${hashes.size} inline script hashes (${skipped} data blocks not hashed), ` +
