@@ -22,7 +22,6 @@ pub fn EmbedApp(data: &'static SiteData, texts: &'static EmbedSiteTexts) -> impl
     #[cfg(feature = "ssr")]
     leptos_meta::provide_meta_context();
     provide_site(data);
-    provide_context(&texts.common);
     provide_context(&texts.estimate);
     provide_context(&texts.embed);
     let query = RwSignal::new(ParamsMap::new());
@@ -40,3 +39,15 @@ pub fn EmbedApp(data: &'static SiteData, texts: &'static EmbedSiteTexts) -> impl
 
 /// The frame's route, for the prerender.
 pub const ROUTE: &str = "/embed/estimate";
+
+/// What the frame shows when the deployed data changed since it was built and cannot be used: a
+/// sentence (the field and the problem are for the site's own pages, which name them), never
+/// figures that may be stale.
+#[component]
+pub fn FrameUnavailable(texts: &'static EmbedSiteTexts) -> impl IntoView {
+    view! {
+        <main id="main" class="frame" data-testid="frame-unavailable">
+            <p role="alert">{texts.embed.unavailable}</p>
+        </main>
+    }
+}

@@ -6,6 +6,6 @@ fn main() {
         // Panic messages in the console help development; release builds leave the hook out (size).
         #[cfg(debug_assertions)]
         console_error_panic_hook::set_once();
-        metropolis_diploma::shell::boot::start(metropolis_diploma::shell::boot::Entry::App);
+        metropolis_diploma::shell::boot::start_app();
     }
 }

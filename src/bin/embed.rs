@@ -6,6 +6,6 @@ fn main() {
     {
         #[cfg(debug_assertions)]
         console_error_panic_hook::set_once();
-        metropolis_diploma::shell::boot::start(metropolis_diploma::shell::boot::Entry::Embed);
+        metropolis_diploma::shell::boot::start_embed();
     }
 }

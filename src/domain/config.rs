@@ -143,11 +143,24 @@ impl Config {
     /// assert!(c.embed.allowed_origins.is_empty());
     /// ```
     pub fn from_json(text: &str) -> Result<Config, ConfigError> {
+        Config::read(text, document::from_json)
+    }
+
+    /// [`Config::from_json`] without the field's path in a format error (see
+    /// [`document::from_json_plain`]): for the partner frame.
+    ///
+    /// # Errors
+    /// As [`Config::from_json`].
+    pub fn from_json_plain(text: &str) -> Result<Config, ConfigError> {
+        Config::read(text, document::from_json_plain)
+    }
+
+    fn read(text: &str, reader: fn(&str) -> Result<Config, DocumentError>) -> Result<Config, ConfigError> {
         let schema = document::peek_schema(text).map_err(ConfigError::Format)?;
         if let Some(found) = schema.filter(|s| *s != u64::from(CONFIG_SCHEMA)) {
             return Err(ConfigError::UnsupportedSchema { found: u32::try_from(found).unwrap_or(u32::MAX) });
         }
-        let mut config: Config = document::from_json(text).map_err(ConfigError::Format)?;
+        let mut config = reader(text).map_err(ConfigError::Format)?;
         let endpoint = config.submission.endpoint.trim();
         let absolute = endpoint.starts_with("https://") || endpoint.starts_with("http://");
         let relative = !endpoint.contains("://") && !endpoint.starts_with("//");

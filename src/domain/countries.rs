@@ -145,6 +145,15 @@ impl Countries {
         Countries::checked(document::from_json(text)?)
     }
 
+    /// [`Countries::from_json`] without the field's path in a format error (see
+    /// [`document::from_json_plain`]): for the partner frame.
+    ///
+    /// # Errors
+    /// As [`Countries::from_json`].
+    pub fn from_json_plain(text: &str) -> Result<Countries, DocumentError> {
+        Countries::checked(document::from_json_plain(text)?)
+    }
+
     fn checked(raw: CountriesJson) -> Result<Countries, DocumentError> {
         let mut years = Vec::new();
         for (i, y) in raw.years.iter().enumerate() {

@@ -202,6 +202,17 @@ pub fn from_json<T: DeserializeOwned>(text: &str) -> Result<T, DocumentError> {
     Ok(value)
 }
 
+/// Reads a document without tracking where an error is: the same reading and checks as
+/// [`from_json`], but an error names only the line and column, not the field's path. For a bundle
+/// that never shows a field's path (the partner frame), which then does without
+/// serde_path_to_error.
+///
+/// # Errors
+/// A [`DocumentError`] with an empty path.
+pub fn from_json_plain<T: DeserializeOwned>(text: &str) -> Result<T, DocumentError> {
+    serde_json::from_str(text).map_err(|e| classify_parts(String::new(), &e))
+}
+
 /// Reads a document from an already parsed value (a migrated draft, a section of a catalogue).
 ///
 /// # Errors
@@ -230,7 +241,7 @@ pub fn peek_schema(text: &str) -> Result<Option<u64>, DocumentError> {
         #[serde(default)]
         schema: Option<serde_json::Value>,
     }
-    Ok(from_json::<Peek>(text)?.schema.and_then(|s| s.as_u64()))
+    Ok(from_json_plain::<Peek>(text)?.schema.and_then(|s| s.as_u64()))
 }
 
 /// Compact JSON text of a document.

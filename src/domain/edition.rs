@@ -406,12 +406,25 @@ impl Edition {
     /// # Errors
     /// The first problem found, with the dotted path of the field it concerns.
     pub fn from_json(text: &str) -> Result<Edition, EditionError> {
+        Edition::read(text, document::from_json)
+    }
+
+    /// [`Edition::from_json`] without the field's path in a format error (see
+    /// [`document::from_json_plain`]): for the partner frame.
+    ///
+    /// # Errors
+    /// As [`Edition::from_json`].
+    pub fn from_json_plain(text: &str) -> Result<Edition, EditionError> {
+        Edition::read(text, document::from_json_plain)
+    }
+
+    fn read(text: &str, reader: fn(&str) -> Result<Edition, DocumentError>) -> Result<Edition, EditionError> {
         // Another version's fields would be reported as unknown; say what matters instead.
         if let Some(found) = document::peek_schema(text)?.filter(|s| *s != u64::from(EDITION_SCHEMA)) {
             let found = u32::try_from(found).unwrap_or(u32::MAX);
             return Err(EditionError::at("schema", EditionProblem::UnsupportedSchema { found }));
         }
-        let edition: Edition = document::from_json(text)?;
+        let edition = reader(text)?;
         edition.validate()?;
         Ok(edition)
     }

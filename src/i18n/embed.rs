@@ -45,5 +45,6 @@ pub struct EmbedTexts {
     pub csp_partner: Str,
     pub csp_app: Str,
     pub csp_placeholder: Str,
+    pub unavailable: Str,
 }
 }

@@ -92,5 +92,9 @@ pub struct EstimateTexts {
     pub income_high: Str,
     pub income_unclassified: Str,
     pub country_class: Str,
+    pub yes: Str,
+    pub no: Str,
+    pub colon: Str,
+    pub course_name: Str,
 }
 }

@@ -271,12 +271,12 @@ pub struct SiteTexts {
     pub embed: embed::EmbedTexts,
 }
 
-/// The sections the partner frame uses: the shared words, the estimator and the embed's.
+/// The sections the partner frame uses: the estimator's and the embed's (the frame shows no site
+/// chrome and no data error details, so it reads no `common` section).
 #[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 #[allow(missing_docs)]
 pub struct EmbedSiteTexts {
-    pub common: common::CommonTexts,
     pub estimate: estimate::EstimateTexts,
     pub embed: embed::EmbedTexts,
 }
@@ -298,6 +298,6 @@ impl Catalogue {
     /// The embed's sections, moved out of the catalogue.
     #[must_use]
     pub fn embed(self) -> EmbedSiteTexts {
-        EmbedSiteTexts { common: self.common, estimate: self.estimate, embed: self.embed }
+        EmbedSiteTexts { estimate: self.estimate, embed: self.embed }
     }
 }

@@ -13,7 +13,6 @@ use crate::domain::embed::{
     SnippetOptions, ThemeError,
 };
 use crate::domain::estimate::MAX_PEOPLE_PARAM;
-use crate::i18n::common::CommonTexts;
 use crate::i18n::embed::EmbedTexts;
 use crate::i18n::estimate::EstimateTexts;
 use crate::i18n::{Locale, Text};
@@ -128,7 +127,6 @@ pub fn FramePage() -> impl IntoView {
 #[component]
 pub fn PartnerPage() -> impl IntoView {
     let t = use_texts::<EstimateTexts>();
-    let c = use_texts::<CommonTexts>();
     let e = use_texts::<EmbedTexts>();
     let data = use_data();
     // The app's address, with a trailing slash (embed.js lives at the site's root, beside the
@@ -229,7 +227,7 @@ pub fn PartnerPage() -> impl IntoView {
     };
 
     view! {
-        <Title text=format!("{} – {}", e.page_title, c.site_name) />
+        <Title text=format!("{} – {}", e.page_title, t.course_name) />
         <SiteLayout>
             <h1>{e.page_title}</h1>
             <p class="lead">{e.page_intro}</p>
@@ -244,8 +242,8 @@ pub fn PartnerPage() -> impl IntoView {
                             _ => None,
                         })>
                             <option value="">{e.unset}</option>
-                            <option value="yes">{c.yes}</option>
-                            <option value="no">{c.no}</option>
+                            <option value="yes">{t.yes}</option>
+                            <option value="no">{t.no}</option>
                         </select>
                     </div>
                     <CountryPicker value=country id="embed-country" label=t.country_label choose=e.unset />

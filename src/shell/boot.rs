@@ -8,7 +8,7 @@ use crate::context::{PageInfo, SiteData, BLOCKS};
 use crate::domain::config::Config;
 use crate::domain::countries::Countries;
 use crate::domain::edition::Edition;
-use crate::embed::EmbedApp;
+use crate::embed::{EmbedApp, FrameUnavailable};
 use crate::i18n::{EmbedSiteTexts, SiteTexts};
 use crate::pages::data_error::{DataErrorApp, DataFailure, FileProblem};
 use crate::shell::dom;
@@ -18,15 +18,6 @@ use serde::de::DeserializeOwned;
 use std::any::Any;
 use std::cell::RefCell;
 
-/// Which entry is starting.
-#[derive(Clone, Copy, Debug)]
-pub enum Entry {
-    /// index.html: the application.
-    App,
-    /// embed.html: the partner embed.
-    Embed,
-}
-
 thread_local! {
     /// The mounted app; dropping it unmounts it.
     static MOUNTED: RefCell<Option<Box<dyn Any>>> = const { RefCell::new(None) };
@@ -34,25 +25,44 @@ thread_local! {
 
 type Render<T> = fn(&'static SiteData, &'static T) -> AnyView;
 
+/// How an entry reads its documents: the application names the field of an error (its data error
+/// page shows it), the partner frame does not (and its bundle does without the tracking).
+#[derive(Clone, Copy)]
+struct Readers {
+    edition: fn(&str) -> Result<Edition, crate::domain::edition::EditionError>,
+    config: fn(&str) -> Result<Config, crate::domain::config::ConfigError>,
+    countries: fn(&str) -> Result<Countries, crate::domain::document::DocumentError>,
+}
+
+const NAMING: Readers =
+    Readers { edition: Edition::from_json, config: Config::from_json, countries: Countries::from_json };
+const PLAIN: Readers = Readers {
+    edition: Edition::from_json_plain,
+    config: Config::from_json_plain,
+    countries: Countries::from_json_plain,
+};
+
 /// Renders the data error page for an entry's texts.
 type RenderFailure<T> = fn(&'static SiteData, &'static T, DataFailure) -> AnyView;
 
-/// Starts an entry.
-pub fn start(entry: Entry) {
-    match entry {
-        Entry::App => launch::<SiteTexts>(
-            |data, texts| view! { <App data texts /> }.into_any(),
-            |data, texts, failure| view! { <DataErrorApp data common=&texts.common failure chrome=true /> }.into_any(),
-        ),
-        Entry::Embed => launch::<EmbedSiteTexts>(
-            |data, texts| view! { <EmbedApp data texts /> }.into_any(),
-            |data, texts, failure| {
-                // In a partner's frame, the page alone; on the partner page, with the site's chrome.
-                let chrome = current_route(data) != "/embed/estimate";
-                view! { <DataErrorApp data common=&texts.common failure chrome /> }.into_any()
-            },
-        ),
-    }
+/// Starts the application (index.html). Each entry has its own start function, so that a binary
+/// links only its own entry's pages.
+pub fn start_app() {
+    launch::<SiteTexts>(
+        NAMING,
+        |data, texts| view! { <App data texts /> }.into_any(),
+        |data, texts, failure| view! { <DataErrorApp data common=&texts.common failure chrome=true /> }.into_any(),
+    );
+}
+
+/// Starts the partner frame (embed.html).
+pub fn start_embed() {
+    launch::<EmbedSiteTexts>(
+        PLAIN,
+        |data, texts| view! { <EmbedApp data texts /> }.into_any(),
+        // In a partner's frame, a sentence: the details are for the site's own pages.
+        |_, texts, _| view! { <FrameUnavailable texts /> }.into_any(),
+    );
 }
 
 fn body() -> Option<web_sys::HtmlElement> {
@@ -65,14 +75,14 @@ fn block(id: &str) -> Option<String> {
 }
 
 /// The page's inputs from its data blocks, each read and checked by its document's own reader.
-fn read_blocks<T: DeserializeOwned>() -> Result<(PageInfo, SiteData, T), String> {
+fn read_blocks<T: DeserializeOwned>(read: Readers) -> Result<(PageInfo, SiteData, T), String> {
     let text = |i: usize| {
         block(BLOCKS[i]).ok_or_else(|| format!("no #{} block: the page was not built by the prerender", BLOCKS[i]))
     };
     let info: PageInfo = serde_json::from_str(&text(0)?).map_err(|e| format!("#{}: {e}", BLOCKS[0]))?;
-    let edition = Edition::from_json(&text(1)?).map_err(|e| format!("#{}: {e:?}", BLOCKS[1]))?;
-    let config = Config::from_json(&text(2)?).map_err(|e| format!("#{}: {e:?}", BLOCKS[2]))?;
-    let countries = Countries::from_json(&text(3)?).map_err(|e| format!("#{}: {e:?}", BLOCKS[3]))?;
+    let edition = (read.edition)(&text(1)?).map_err(|_| format!("#{}", BLOCKS[1]))?;
+    let config = (read.config)(&text(2)?).map_err(|_| format!("#{}", BLOCKS[2]))?;
+    let countries = (read.countries)(&text(3)?).map_err(|_| format!("#{}", BLOCKS[3]))?;
     let texts: T = serde_json::from_str(&text(4)?).map_err(|e| format!("#{}: {e}", BLOCKS[4]))?;
     let data = SiteData { edition, config, countries, locale: info.lang, built_for: info.built_for };
     Ok((info, data, texts))
@@ -91,8 +101,8 @@ fn current_route(data: &SiteData) -> String {
     }
 }
 
-fn launch<T: DeserializeOwned + Send + Sync + 'static>(render: Render<T>, failed: RenderFailure<T>) {
-    let (info, data, texts) = match read_blocks::<T>() {
+fn launch<T: DeserializeOwned + Send + Sync + 'static>(read: Readers, render: Render<T>, failed: RenderFailure<T>) {
+    let (info, data, texts) = match read_blocks::<T>(read) {
         Ok(read) => read,
         Err(e) => {
             // The static page still works without the app.
@@ -116,7 +126,7 @@ fn launch<T: DeserializeOwned + Send + Sync + 'static>(render: Render<T>, failed
     // After the app's first Effects (the real date, the query, the stored draft): what the visitor
     // typed before the app arrived wins.
     set_timeout(move || dom::replay(&typed), std::time::Duration::ZERO);
-    leptos::task::spawn_local(check_data(data, texts, render, failed));
+    leptos::task::spawn_local(check_data(read, data, texts, render, failed));
 }
 
 /// Fetches the deployed `edition.json` and `config.json` once the page is live and renders the page
@@ -125,6 +135,7 @@ fn launch<T: DeserializeOwned + Send + Sync + 'static>(render: Render<T>, failed
 /// language, naming the file, the field and the problem) and one console error names the file's
 /// full address.
 async fn check_data<T: Send + Sync + 'static>(
+    read: Readers,
     data: &'static SiteData,
     texts: &'static T,
     render: Render<T>,
@@ -134,8 +145,8 @@ async fn check_data<T: Send + Sync + 'static>(
     let (Some(edition), Some(config)) = (fetch_text(&edition_url).await, fetch_text(&config_url).await) else {
         return; // Offline or not deployed with the files: the page's own data stands.
     };
-    let edition = Edition::from_json(&edition).and_then(|e| e.check_countries(&data.countries).map(|()| e));
-    let (edition, config) = match (edition, Config::from_json(&config)) {
+    let edition = (read.edition)(&edition).and_then(|e| e.check_countries(&data.countries).map(|()| e));
+    let (edition, config) = match (edition, (read.config)(&config)) {
         (Ok(e), Ok(c)) if e == data.edition && c == data.config => return,
         (Ok(e), Ok(c)) => (e, c),
         (Err(e), _) => {

@@ -6,7 +6,6 @@ use crate::components::country_picker::CountryPicker;
 use crate::context::{use_data, use_fmt, use_texts};
 use crate::domain::dates::{iso, parse_iso};
 use crate::domain::estimate::MAX_PEOPLE_PARAM;
-use crate::i18n::common::CommonTexts;
 use crate::i18n::estimate::EstimateTexts;
 use crate::i18n::Text;
 use leptos::prelude::*;
@@ -16,7 +15,6 @@ use leptos::prelude::*;
 #[component]
 pub fn Questions(state: EstimatorState) -> impl IntoView {
     let t = use_texts::<EstimateTexts>();
-    let c = use_texts::<CommonTexts>();
     let data = use_data();
     let fmt = use_fmt();
     let fees = &data.edition.fees;
@@ -58,16 +56,16 @@ pub fn Questions(state: EstimatorState) -> impl IntoView {
                 <legend>{t.member_legend}</legend>
                 <p class="hint" id="member-hint">{t.member_hint}</p>
                 <div class="radios">
-                    {radio("member-yes", "member", c.yes, true, state.member)}
-                    {radio("member-no", "member", c.no, false, state.member)}
+                    {radio("member-yes", "member", t.yes, true, state.member)}
+                    {radio("member-no", "member", t.no, false, state.member)}
                 </div>
             </fieldset>
             <Show when=move || state.member.get()>
                 <fieldset class="field conditional">
                     <legend>{dues_legend.clone()}</legend>
                     <div class="radios">
-                        {radio("dues-yes", "dues", c.yes, true, state.dues)}
-                        {radio("dues-no", "dues", c.no, false, state.dues)}
+                        {radio("dues-yes", "dues", t.yes, true, state.dues)}
+                        {radio("dues-no", "dues", t.no, false, state.dues)}
                     </div>
                 </fieldset>
             </Show>

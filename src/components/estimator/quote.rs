@@ -6,7 +6,6 @@ use super::state::EstimatorState;
 use super::words;
 use crate::context::{use_data, use_fmt, use_texts, use_today, Fmt};
 use crate::domain::fees::Quote;
-use crate::i18n::common::CommonTexts;
 use crate::i18n::estimate::EstimateTexts;
 use crate::i18n::Text;
 use leptos::prelude::*;
@@ -23,7 +22,6 @@ pub fn QuotePanel(
     children: Children,
 ) -> impl IntoView {
     let t = use_texts::<EstimateTexts>();
-    let c = use_texts::<CommonTexts>();
     let data = use_data();
     let fmt = use_fmt();
     let today = use_today();
@@ -52,7 +50,7 @@ pub fn QuotePanel(
                         <h3>{t.reduced_title}</h3>
                         <p>{words::tier(t, fmt, data, r.tier)}</p>
                         <p class="figure">
-                            <span>{t.reduced_fee}{c.colon}</span>
+                            <span>{t.reduced_fee}{t.colon}</span>
                             <strong data-testid="fee-reduced" data-amount=r.per_person.to_plain()>
                                 {fmt.money(r.per_person)}
                             </strong>
@@ -71,7 +69,7 @@ pub fn QuotePanel(
         <section class="quote" aria-labelledby="quote-title">
             <h2 id="quote-title">{t.quote_title}</h2>
             <div class="print-only">
-                <p class="print-title">{Text(t.print_title).fill(&[("course", c.site_name)])}</p>
+                <p class="print-title">{Text(t.print_title).fill(&[("course", t.course_name)])}</p>
                 <p>{move || Text(t.print_date).fill(&[("date", &fmt.date(today.get()))])}</p>
             </div>
             <EditionLabel />

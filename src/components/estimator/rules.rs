@@ -3,7 +3,6 @@
 use super::words;
 use crate::context::{use_data, use_fmt, use_texts};
 use crate::domain::edition::Discount;
-use crate::i18n::common::CommonTexts;
 use crate::i18n::estimate::EstimateTexts;
 use crate::i18n::Text;
 use leptos::prelude::*;
@@ -12,7 +11,6 @@ use leptos::prelude::*;
 #[component]
 pub fn Rules() -> impl IntoView {
     let t = use_texts::<EstimateTexts>();
-    let c = use_texts::<CommonTexts>();
     let data = use_data();
     let fmt = use_fmt();
     let f = &data.edition.fees;
@@ -50,7 +48,7 @@ pub fn Rules() -> impl IntoView {
                         .fill(&[("date", &fmt.date(e.last_date)), ("percent", &fmt.percent(e.percent))]),
                 },
             };
-            view! { <li data-rule=rule.code()><strong>{words::discount(t, *rule)}{c.colon}</strong>{text}</li> }
+            view! { <li data-rule=rule.code()><strong>{words::discount(t, *rule)}{t.colon}</strong>{text}</li> }
         })
         .collect_view();
     view! {
