@@ -5,3 +5,6 @@
 pub mod boot;
 pub mod clock;
 pub mod dom;
+pub mod files;
+pub mod storage;
+pub mod submission;
