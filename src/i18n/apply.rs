@@ -4,7 +4,9 @@ use super::Str;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// The application form (`/apply`…). One field per key of the catalogue's `apply` section.
+/// The application form (`/apply`…). One field per key of the catalogue's `apply` section. Figures
+/// (dates, years, amounts, counts, percentages) reach the texts through `{placeholders}`, from the
+/// data; a text that would name a contact address has a twin worded without one.
 #[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 #[allow(missing_docs)]
@@ -13,6 +15,18 @@ pub struct ApplyTexts {
     pub title: Str,
     #[serde(deserialize_with = "super::text")]
     pub intro: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub state_open: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub state_upcoming: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub state_closed: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub state_in_progress: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub state_ended: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub state_draft_kept: Str,
     #[serde(deserialize_with = "super::text")]
     pub need_title: Str,
     #[serde(deserialize_with = "super::texts")]
@@ -26,25 +40,19 @@ pub struct ApplyTexts {
     #[serde(deserialize_with = "super::text")]
     pub saved_body: Str,
     #[serde(deserialize_with = "super::text")]
-    pub privacy_title: Str,
-    #[serde(deserialize_with = "super::text")]
-    pub privacy_body: Str,
-    #[serde(deserialize_with = "super::text")]
     pub continue_app: Str,
     #[serde(deserialize_with = "super::text")]
     pub last_saved: Str,
     #[serde(deserialize_with = "super::text")]
     pub start_now: Str,
     #[serde(deserialize_with = "super::text")]
-    pub start_again: Str,
-    #[serde(deserialize_with = "super::text")]
-    pub confirm_start_again: Str,
-    #[serde(deserialize_with = "super::text")]
     pub delete_saved: Str,
     #[serde(deserialize_with = "super::text")]
     pub confirm_delete: Str,
     #[serde(deserialize_with = "super::text")]
     pub deleted: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub deleted_elsewhere: Str,
     #[serde(deserialize_with = "super::text")]
     pub files_title: Str,
     #[serde(deserialize_with = "super::text")]
@@ -64,6 +72,38 @@ pub struct ApplyTexts {
     #[serde(deserialize_with = "super::text")]
     pub import_invalid: Str,
     #[serde(deserialize_with = "super::text")]
+    pub how_title: Str,
+    #[serde(deserialize_with = "super::texts")]
+    pub how: Vec<Str>,
+    #[serde(deserialize_with = "super::text")]
+    pub sending_notice: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub sending_link: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub prefill_title: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub prefill_body: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub prefill_question: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub prefill_yours: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub prefill_estimate: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub prefill_use: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub prefill_keep: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub prefilled: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub prefill_people: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub no_js: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub no_js_contact: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub no_js_no_contact: Str,
+    #[serde(deserialize_with = "super::text")]
     pub status_saving: Str,
     #[serde(deserialize_with = "super::text")]
     pub status_saved: Str,
@@ -80,6 +120,8 @@ pub struct ApplyTexts {
     #[serde(deserialize_with = "super::text")]
     pub back: Str,
     #[serde(deserialize_with = "super::text")]
+    pub back_to_start: Str,
+    #[serde(deserialize_with = "super::text")]
     pub continue_: Str,
     #[serde(deserialize_with = "super::text")]
     pub error_summary: Str,
@@ -89,6 +131,8 @@ pub struct ApplyTexts {
     pub optional: Str,
     #[serde(deserialize_with = "super::text")]
     pub words: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub max_chars: Str,
     #[serde(deserialize_with = "super::text")]
     pub yes: Str,
     #[serde(deserialize_with = "super::text")]
@@ -138,6 +182,8 @@ pub struct ApplyTexts {
     #[serde(deserialize_with = "super::text")]
     pub country: Str,
     #[serde(deserialize_with = "super::text")]
+    pub country_hint: Str,
+    #[serde(deserialize_with = "super::text")]
     pub member: Str,
     #[serde(deserialize_with = "super::text")]
     pub member_hint: Str,
@@ -159,8 +205,6 @@ pub struct ApplyTexts {
     pub project_hint: Str,
     #[serde(deserialize_with = "super::text")]
     pub english: Str,
-    #[serde(deserialize_with = "super::text")]
-    pub english_hint: Str,
     #[serde(deserialize_with = "super::text")]
     pub fluent: Str,
     #[serde(deserialize_with = "super::text")]
@@ -204,15 +248,13 @@ pub struct ApplyTexts {
     #[serde(deserialize_with = "super::text")]
     pub conditions: Str,
     #[serde(deserialize_with = "super::text")]
+    pub conditions_link: Str,
+    #[serde(deserialize_with = "super::text")]
     pub refund_link: Str,
     #[serde(deserialize_with = "super::text")]
     pub data_consent: Str,
     #[serde(deserialize_with = "super::text")]
     pub truthful: Str,
-    #[serde(deserialize_with = "super::text")]
-    pub check_title: Str,
-    #[serde(deserialize_with = "super::text")]
-    pub change: Str,
     #[serde(deserialize_with = "super::text")]
     pub fee_title: Str,
     #[serde(deserialize_with = "super::text")]
@@ -222,9 +264,31 @@ pub struct ApplyTexts {
     #[serde(deserialize_with = "super::text")]
     pub fee_total: Str,
     #[serde(deserialize_with = "super::text")]
+    pub fee_reduced: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub fee_reduced_note: Str,
+    #[serde(deserialize_with = "super::text")]
     pub fee_note: Str,
     #[serde(deserialize_with = "super::text")]
+    pub check_title: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub change: Str,
+    #[serde(deserialize_with = "super::text")]
     pub send: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub rejected_title: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub rejected_quote: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub rejected_date: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub rejected_other: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub edition_closed: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub send_no_storage: Str,
+    #[serde(deserialize_with = "super::text")]
+    pub send_no_storage_write: Str,
     #[serde(deserialize_with = "super::text_map")]
     pub required: BTreeMap<String, Str>,
     #[serde(deserialize_with = "super::text")]
@@ -252,8 +316,6 @@ pub struct ApplyTexts {
     #[serde(deserialize_with = "super::text")]
     pub too_long: Str,
     #[serde(deserialize_with = "super::text")]
-    pub edition_closed: Str,
-    #[serde(deserialize_with = "super::text")]
     pub done_title: Str,
     #[serde(deserialize_with = "super::text")]
     pub done_body: Str,
@@ -263,6 +325,8 @@ pub struct ApplyTexts {
     pub reference_hint: Str,
     #[serde(deserialize_with = "super::text")]
     pub next_title: Str,
+    #[serde(deserialize_with = "super::texts")]
+    pub next_steps: Vec<Str>,
     #[serde(deserialize_with = "super::text")]
     pub record_title: Str,
     #[serde(deserialize_with = "super::text")]
@@ -284,6 +348,8 @@ pub struct ApplyTexts {
     #[serde(deserialize_with = "super::text")]
     pub paused_body: Str,
     #[serde(deserialize_with = "super::text")]
+    pub paused_write: Str,
+    #[serde(deserialize_with = "super::text")]
     pub paused_reason: Str,
     #[serde(deserialize_with = "super::text")]
     pub reason_network: Str,
@@ -298,17 +364,5 @@ pub struct ApplyTexts {
     #[serde(deserialize_with = "super::text")]
     pub conflict_body: Str,
     #[serde(deserialize_with = "super::text")]
-    pub sending_notice: Str,
-    #[serde(deserialize_with = "super::text")]
-    pub sending_link: Str,
-    #[serde(deserialize_with = "super::text")]
-    pub rejected_title: Str,
-    #[serde(deserialize_with = "super::text")]
-    pub rejected_quote: Str,
-    #[serde(deserialize_with = "super::text")]
-    pub rejected_other: Str,
-    #[serde(deserialize_with = "super::text")]
-    pub send_no_storage: Str,
-    #[serde(deserialize_with = "super::texts")]
-    pub next_steps: Vec<Str>,
+    pub conflict_write: Str,
 }
