@@ -328,6 +328,36 @@ async fn answers_are_saved_as_they_are_typed_and_come_back_after_a_reload() {
 
 use metropolis_diploma::shell::storage::Stored;
 
+#[wasm_bindgen_test]
+async fn where_storage_refuses_writes_the_answers_live_in_the_page_and_it_says_so() {
+    clean();
+    js("window.__setItem = Storage.prototype.setItem; \
+        Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };");
+    let page = open("/apply/about-you", data(&open_edition(), Locale::En));
+    until("the warning", || text_of("[data-testid=save-status]").starts_with("Not saved on this device")).await;
+    assert!(find("[data-testid=export]").is_some(), "a download at hand");
+    type_in("#about-first_name", "Wanjiru");
+    type_in("#about-surname", "Kamau");
+    type_in("#about-email", "wanjiru@example.org");
+    type_in("#about-phone", "+254 20 000 000");
+    type_in("#about-job_title", "Officer");
+    type_in("#about-department", "International affairs");
+    type_in("#about-years_experience", "5");
+    click("#about-career_stage");
+    click("[data-testid=continue-step]");
+    until("the next step", || path() == "/apply/organisation").await;
+    click("a.back-link");
+    until("back, the answers still there", || {
+        find("#about-surname").and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok()).map(|i| i.value())
+            == Some("Kamau".into())
+    })
+    .await;
+    assert!(text_of("[data-testid=save-status]").starts_with("Not saved on this device"));
+    js("Storage.prototype.setItem = window.__setItem;");
+    drop(page);
+    clean();
+}
+
 // ----- The fee step ----------------------------------------------------------------------------
 
 #[wasm_bindgen_test]

@@ -33,6 +33,14 @@ pub fn available() -> bool {
     web_sys::window().and_then(|w| w.local_storage().ok().flatten()).is_some()
 }
 
+/// Whether storage takes writes now (a probe key is written and removed): false in modes that
+/// expose `localStorage` but refuse every write, and when the quota is full.
+#[must_use]
+pub fn writable() -> bool {
+    const PROBE: &str = "metropolis-diploma.probe";
+    put(PROBE, "1") && remove(PROBE)
+}
+
 /// The text under `key`, if storage is there and holds one.
 fn text(key: &str) -> Option<String> {
     if !available() {

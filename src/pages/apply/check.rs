@@ -145,8 +145,9 @@ pub fn CheckPage() -> impl IntoView {
         list.extend(other_errors.get().into_iter().map(|text| Problem { text, target: Target::None }));
         list
     });
+    // `try_with`: the prerender writes the title after the page's own signals are gone.
     let title = move || {
-        let prefix = if problems.with(Vec::is_empty) { "" } else { t.error_prefix };
+        let prefix = if problems.try_with(Vec::is_empty).unwrap_or(true) { "" } else { t.error_prefix };
         format!("{prefix}{} – {}", t.check_title, t.title)
     };
     let fee = Signal::derive(move || {

@@ -102,6 +102,11 @@ impl Form {
         if self.draft.with_untracked(|d| d.key.is_empty()) {
             self.draft.update_untracked(|d| d.key = storage::new_key());
         }
+        // Storage that refuses writes says so at once, not at the first answer (writes are still
+        // tried: a full quota may clear).
+        if !self.locked.get_value() && !storage::writable() {
+            self.status.set(SaveStatus::NotSaved);
+        }
         self.ready.set(true);
     }
 
@@ -141,7 +146,10 @@ impl Form {
         if self.locked.get_value() {
             return;
         }
-        self.status.set(SaveStatus::Saving);
+        // A refused write is not announced again as "Saving…" at every keystroke.
+        if self.status.get_untracked() != SaveStatus::NotSaved {
+            self.status.set(SaveStatus::Saving);
+        }
         if let Some(h) = self.timer.get_value() {
             h.clear();
         }

@@ -135,8 +135,9 @@ fn StepForm(step: Step) -> impl IntoView {
     let problems = Signal::derive(move || {
         errors.with(|e| e.iter().map(|x| Problem { text: w.error(x), target: Target::Here(x.element_id()) }).collect())
     });
+    // `try_with`: the prerender writes the title after the page's own signals are gone.
     let title = move || {
-        let prefix = if errors.with(Vec::is_empty) { "" } else { t.error_prefix };
+        let prefix = if errors.try_with(Vec::is_empty).unwrap_or(true) { "" } else { t.error_prefix };
         format!("{prefix}{name} – {}", t.title)
     };
     let back = move || {
