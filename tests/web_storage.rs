@@ -230,3 +230,56 @@ fn an_outbox_this_build_cannot_read_is_backed_up_not_overwritten() {
     assert_eq!(local().get_item(OUTBOX_KEY).expect("get"), None, "the key is free");
     clean();
 }
+
+#[wasm_bindgen_test]
+fn the_browsers_readers_agree_with_the_domains() {
+    use metropolis_diploma::domain::outbox::Outbox as O;
+    let drafts = [
+        "not json",
+        r#"{"hello":"world"}"#,
+        r#"{"kind":"metropolis-diploma-draft","schema":99,"edition":"x","saved_at":"","data":{}}"#,
+        r#"{"kind":"metropolis-diploma-draft","schema":2,"edition":"x","saved_at":"","data":{"about":{"nickname":"A"}}}"#,
+        r#"{"kind":"metropolis-diploma-draft","schema":2,"edition":"x","saved_at":"s","data":{"about":{"first_name":"A"}}}"#,
+        r#"{"version":1,"edition":"2025-3","saved":"s","answers":{"about":{"name":"Ana Pérez"},"organisation":{"member":false}}}"#,
+        r#"{"kind":"metropolis-diploma-draft","schema":2,"edition":"x","saved_at":"s","data":{},"extra":1}"#,
+    ];
+    for text in drafts {
+        let (ours, theirs) = (storage::decode_draft(text), Envelope::decode(text));
+        match (&ours, &theirs) {
+            (Ok(a), Ok(b)) => assert_eq!(a, b, "{text}"),
+            (Err(a), Err(b)) => {
+                assert_eq!(std::mem::discriminant(a), std::mem::discriminant(b), "{text}: {a:?} / {b:?}");
+            }
+            _ => panic!("{text}: {ours:?} / {theirs:?}"),
+        }
+    }
+    let mut records: Vec<String> = [
+        OutboxState::Sending,
+        OutboxState::Paused(Failure::Network),
+        OutboxState::Paused(Failure::Timeout),
+        OutboxState::Paused(Failure::Status(503)),
+        OutboxState::Rejected(vec![metropolis_diploma::domain::submission::ReceiverError::new(
+            "answers.about.email",
+            "invalid_email",
+            "No.",
+        )]),
+        OutboxState::Conflict,
+    ]
+    .into_iter()
+    .map(|state| O { key: "k".into(), body: "{}".into(), attempts: 2, not_before: 9, state }.encode())
+    .collect();
+    records.extend(
+        [
+            r#"{"schema":2,"key":"k","body":"{}","state":"sending"}"#,
+            r#"{"schema":1,"key":"k","body":"{}","state":"lost"}"#,
+            r#"{"schema":1,"key":"k","body":"{}","state":"paused","detail":"?"}"#,
+            r#"{"schema":1,"key":"k","body":"{}","state":"rejected","detail":[{"code":"x"}]}"#,
+            r#"{"schema":1,"key":"k","body":"{}","state":"sending","extra":true}"#,
+            r#"{"schema":1,"key":"k","body":"{}","state":"conflict"}"#,
+        ]
+        .map(str::to_owned),
+    );
+    for text in &records {
+        assert_eq!(storage::decode_outbox(text), O::decode(text).ok(), "{text}");
+    }
+}

@@ -9,7 +9,8 @@
 //! modes, blocked cookies) reads as [`Stored::Unavailable`], and a full quota makes a write return
 //! `false`: the form then keeps the answers in memory and says so.
 
-use crate::domain::draft::{DecodeError, Envelope};
+use crate::domain::document::{DocumentError, Expected, Problem};
+use crate::domain::draft::{migrate, DecodeError, Envelope};
 use crate::domain::outbox::{Outbox, Sent};
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
@@ -96,10 +97,30 @@ pub fn read_draft() -> Stored {
         return Stored::Unavailable;
     }
     let Some(text) = text(DRAFT_KEY) else { return Stored::Empty };
-    match Envelope::decode(&text) {
+    match decode_draft(&text) {
         Ok(envelope) => Stored::Draft(Box::new(envelope)),
         Err(error) => Stored::Unreadable { error, backup: back_up(DRAFT_KEY, BACKUP_PREFIX, &text) },
     }
+}
+
+/// Reads a draft's text (stored, from another tab, or opened from a file) as
+/// [`Envelope::decode`] does — the same migrations, the same answers, the same refusals — with
+/// plain serde_json: the field path of a problem, which the browser never shows, is left out,
+/// because tracking it (serde_path_to_error) doubles the code that reads a draft.
+///
+/// # Errors
+/// Why the text is not a draft this build can use.
+pub fn decode_draft(text: &str) -> Result<Envelope, DecodeError> {
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|_| DecodeError::NotJson)?;
+    serde_json::from_value(migrate(value)?)
+        .map_err(|e| DecodeError::Invalid(DocumentError::new("", Problem::invalid(Expected::Other(e.to_string()), ""))))
+}
+
+/// A draft's text as stored and downloaded: compact JSON (the same writer as the application's
+/// body, so the WebAssembly carries one JSON writer for the answers, not two).
+#[must_use]
+pub fn draft_json(envelope: &Envelope) -> String {
+    serde_json::to_string(envelope).unwrap_or_default()
 }
 
 /// The draft's stored text as it is (for a download).
@@ -124,13 +145,54 @@ pub fn clear_draft() -> bool {
 #[must_use]
 pub fn read_outbox() -> Option<Outbox> {
     let text = text(OUTBOX_KEY)?;
-    match Outbox::decode(&text) {
-        Ok(outbox) => Some(outbox),
-        Err(_) => {
+    match decode_outbox(&text) {
+        Some(outbox) => Some(outbox),
+        None => {
             back_up(OUTBOX_KEY, OUTBOX_BACKUP_PREFIX, &text);
             None
         }
     }
+}
+
+/// Reads an outbox record as [`Outbox::decode`] does (the same format, the same refusals, a
+/// browser test holds them equal), with plain serde_json rather than with field paths the
+/// browser never shows: tracking them (serde_path_to_error) over the record's free-form `detail`
+/// costs more code than the whole record.
+#[must_use]
+pub fn decode_outbox(text: &str) -> Option<Outbox> {
+    use crate::domain::outbox::{Failure, OutboxState, OUTBOX_SCHEMA};
+    use serde_json::Value;
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Record {
+        schema: u32,
+        key: String,
+        body: String,
+        #[serde(default)]
+        attempts: u32,
+        #[serde(default)]
+        not_before: u64,
+        state: String,
+        #[serde(default)]
+        detail: Value,
+    }
+    let r: Record = serde_json::from_str(text).ok()?;
+    if r.schema != OUTBOX_SCHEMA {
+        return None;
+    }
+    let state = match r.state.as_str() {
+        "sending" => OutboxState::Sending,
+        // A pause always restarts by hand; an unreadable reason is shown as a network problem.
+        "paused" => OutboxState::Paused(match &r.detail {
+            Value::String(s) if s == "timeout" => Failure::Timeout,
+            Value::Number(n) => Failure::Status(n.as_u64().and_then(|n| u16::try_from(n).ok()).unwrap_or(0)),
+            _ => Failure::Network,
+        }),
+        "rejected" => OutboxState::Rejected(serde_json::from_value(r.detail).ok()?),
+        "conflict" => OutboxState::Conflict,
+        _ => return None,
+    };
+    Some(Outbox { key: r.key, body: r.body, attempts: r.attempts, not_before: r.not_before, state })
 }
 
 /// Keeps the outbox record; `false` when the browser refuses.

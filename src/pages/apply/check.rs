@@ -4,7 +4,7 @@
 
 use super::answers::Row;
 use super::closed::ClosedNotice;
-use super::fee::FeeSummary;
+use super::fee::{FeeSummary, Figures};
 use super::state::use_form;
 use super::status::DownloadButton;
 use super::words::{use_words, with_email, Words};
@@ -151,7 +151,7 @@ pub fn CheckPage() -> impl IntoView {
         format!("{prefix}{} – {}", t.check_title, t.title)
     };
     let fee = Signal::derive(move || {
-        form.draft.with(|d| quote(&data.edition, &data.countries, &quote_input(d, today.get())))
+        form.draft.with(|d| Figures::from(&quote(&data.edition, &data.countries, &quote_input(d, today.get()))))
     });
     let no_storage_text = move || {
         no_storage.get().then(|| {

@@ -3,14 +3,17 @@
 //! of the answers, refused (back to the check page) or in conflict; once received, the reference,
 //! what happens next and a printable record of the answers and the fee. The confirmation is kept
 //! on the device, so this page still shows it when reloaded.
+//!
+//! [`Submission`]: crate::domain::submission::Submission
 
 use super::fee::FeeSummary;
+use super::fee::Figures;
 use super::shell::focus_soon;
 use super::state::use_form;
 use super::words::{use_words, with_email, Words};
 use crate::domain::draft::Envelope;
 use crate::domain::outbox::{Failure, Sent, AUTOMATIC_ATTEMPTS};
-use crate::domain::submission::{canonical_key, Submission};
+use crate::domain::submission::canonical_key;
 use crate::i18n::Text;
 use crate::shell::submission::{self, Finished, Progress};
 use crate::shell::{files, storage};
@@ -19,6 +22,7 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
+use serde::Deserialize;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
@@ -176,9 +180,27 @@ pub fn DonePage() -> impl IntoView {
     view! { {view} }
 }
 
+/// What the page reads back from a sent (or waiting) application's body: the contract's
+/// [`Submission`], of which only these parts are shown.
+#[derive(Deserialize)]
+struct Body {
+    idempotency_key: String,
+    submitted_at: String,
+    answers: crate::domain::application::Draft,
+    quote: Figures,
+}
+
+impl Body {
+    /// Read through a parsed value, as drafts are (`storage::decode_draft`): one reader of the
+    /// answers in the WebAssembly, not one per input kind.
+    fn read(text: &str) -> Option<Body> {
+        serde_json::from_str::<serde_json::Value>(text).ok().and_then(|v| serde_json::from_value(v).ok())
+    }
+}
+
 /// The canonical key of a sent application (from its body).
 fn sent_key(sent: &Sent) -> String {
-    Submission::from_json(&sent.body).map(|s| canonical_key(&s.idempotency_key)).unwrap_or_default()
+    Body::read(&sent.body).map(|b| canonical_key(&b.idempotency_key)).unwrap_or_default()
 }
 
 /// The answers as a file: the draft on the device, else the answers of the application in the
@@ -188,8 +210,8 @@ fn answers_file(w: Words) -> String {
         return text;
     }
     storage::read_outbox()
-        .and_then(|o| Submission::from_json(&o.body).ok())
-        .map(|s| Envelope::new(&w.data.edition.id, &storage::now_iso(), s.answers).encode())
+        .and_then(|o| Body::read(&o.body))
+        .map(|s| storage::draft_json(&Envelope::new(&w.data.edition.id, &storage::now_iso(), s.answers)))
         .unwrap_or_default()
 }
 
@@ -198,8 +220,7 @@ fn answers_file(w: Words) -> String {
 fn Confirmation(sent: Sent) -> impl IntoView {
     let w = use_words();
     let t = w.t;
-    let submission = Submission::from_json(&sent.body).ok();
-    let record = submission.map(|s| record(w, s));
+    let record = Body::read(&sent.body).map(|b| record(w, b));
     let steps = t.next_steps.iter().map(|s| view! { <li>{*s}</li> }).collect_view();
     view! {
         <Title text=format!("{} – {}", t.done_title, t.title) />
@@ -220,7 +241,7 @@ fn Confirmation(sent: Sent) -> impl IntoView {
 }
 
 /// The record of a sent application: when, every answer, and the fee.
-fn record(w: Words, s: Submission) -> impl IntoView {
+fn record(w: Words, s: Body) -> impl IntoView {
     let t = w.t;
     let when = Text(t.sent_at).fill(&[("when", &storage::local_time(&s.submitted_at, w.data.locale.intl_tag()))]);
     let sections = crate::domain::application::Step::ALL

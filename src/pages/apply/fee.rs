@@ -5,6 +5,42 @@ use super::words::use_words;
 use crate::domain::fees::Quote;
 use crate::domain::money::Money;
 use leptos::prelude::*;
+use serde::Deserialize;
+
+/// The figures of a quote the form shows. Read from a sent application's body as they are (the
+/// rest of the quote, its lines and notes, is not needed to show them, and reading it would
+/// bring the whole quote's reader into the WebAssembly).
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+pub struct Figures {
+    /// Each person's fee.
+    pub per_person: Money,
+    /// How many people.
+    pub people: u32,
+    /// The total.
+    pub total: Money,
+    /// With a reduced-fee place, when asked for and applicable.
+    pub reduced: Option<ReducedFigures>,
+}
+
+/// What a reduced-fee place would cost.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+pub struct ReducedFigures {
+    /// The applicant's fee with the place.
+    pub per_person: Money,
+    /// How many such places exist in total.
+    pub places: u32,
+}
+
+impl From<&Quote> for Figures {
+    fn from(q: &Quote) -> Figures {
+        Figures {
+            per_person: q.per_person,
+            people: q.people,
+            total: q.total,
+            reduced: q.reduced.as_ref().map(|r| ReducedFigures { per_person: r.per_person, places: r.places }),
+        }
+    }
+}
 
 /// Per person, people and total, and, when a reduced-fee place is asked for and applies, what the
 /// applicant would pay with one. Each figure carries its plain amount (`data-amount="607.20"`) and
@@ -12,13 +48,13 @@ use leptos::prelude::*;
 #[component]
 pub fn FeeSummary(
     /// The quote for the answers.
-    quote: Signal<Quote>,
+    quote: Signal<Figures>,
     /// The test ids' prefix: `fee` (live) or `record` (the record of a sent application).
     prefix: &'static str,
 ) -> impl IntoView {
     let w = use_words();
     let (t, fmt) = (w.t, w.fmt);
-    let figure = move |label: &'static str, name: &'static str, f: fn(&Quote) -> Money| {
+    let figure = move |label: &'static str, name: &'static str, f: fn(&Figures) -> Money| {
         view! {
             <div>
                 <dt>{label}</dt>

@@ -10,7 +10,6 @@ use super::words::{to_i64, use_words, Words};
 use crate::context::{use_query, use_today};
 use crate::domain::application::{first_incomplete, Step};
 use crate::domain::calendar::{state, EditionState};
-use crate::domain::draft::Envelope;
 use crate::i18n::Text;
 use crate::shell::{files, storage, submission};
 use leptos::prelude::*;
@@ -167,7 +166,7 @@ fn Files(open: Memo<bool>) -> impl IntoView {
         leptos::task::spawn_local(async move {
             let Some(text) = files::read_chosen(&input).await else { return };
             input.set_value("");
-            match Envelope::decode(&text) {
+            match storage::decode_draft(&text) {
                 Ok(envelope) => form.import(envelope),
                 Err(e) => form.notice.set(Some(Notice::ImportFailed(e))),
             }

@@ -198,7 +198,7 @@ impl Form {
             }
             return;
         };
-        let Ok(theirs) = Envelope::decode(&text) else { return };
+        let Ok(theirs) = storage::decode_draft(&text) else { return };
         let take =
             self.saved.with_untracked(|ours| ours.as_ref().is_none_or(|o| merge(o, &theirs) == Merge::TakeTheirs));
         if take && self.draft.with_untracked(|d| *d != theirs.data) {
@@ -235,8 +235,8 @@ impl Form {
         self.flush();
         let data = self.draft.get_untracked();
         match self.saved.get_untracked() {
-            Some(s) if s.data == data => s.encode(),
-            _ => Envelope::new(self.edition, &storage::now_iso(), data).encode(),
+            Some(s) if s.data == data => storage::draft_json(&s),
+            _ => storage::draft_json(&Envelope::new(self.edition, &storage::now_iso(), data)),
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use super::answers::{index_of, AUTHORITY, CAREER, ENGLISH, MEMBER};
 use super::closed::ClosedNotice;
-use super::fee::FeeSummary;
+use super::fee::{FeeSummary, Figures};
 use super::shell::focus_soon;
 use super::state::{use_form, Form};
 use super::status::SaveLine;
@@ -456,7 +456,7 @@ fn registration(c: Ctx) -> Vec<AnyView> {
     let count = Memo::new(move |_| form.draft.with(|d| d.registration.colleagues.len()));
     let offered = Memo::new(move |_| form.draft.with(|d| reduced_place_offered(d, &data.edition, &data.countries)));
     let fee = Signal::derive(move || {
-        form.draft.with(|d| quote(&data.edition, &data.countries, &quote_input(d, today.get())))
+        form.draft.with(|d| Figures::from(&quote(&data.edition, &data.countries, &quote_input(d, today.get()))))
     });
     let add = move |_| {
         let i = form.draft.with_untracked(|d| d.registration.colleagues.len());
