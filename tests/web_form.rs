@@ -439,9 +439,16 @@ async fn the_estimates_answers_fill_a_new_draft_and_the_page_asks_before_changin
     store(&envelope(complete()));
     let page = open("/apply?member=no&country=SEN&people=1", data(&edition, Locale::En));
     until("the question", || find("[data-testid=prefill]").is_some()).await;
-    let rows = texts_of("[data-testid=prefill] tbody tr");
-    assert_eq!(rows, ["Is your organisation a Metropolis member?YesNo", "CountryKenyaSenegal"], "{rows:?}");
-    until("the question's focus", || focused_id() == "prefill-title").await;
+    let rows = texts_of("[data-testid=prefill] dl > div");
+    assert_eq!(
+        rows,
+        [
+            "Is your organisation a Metropolis member?Your answer: Yes. In the estimate: No.",
+            "CountryYour answer: Kenya. In the estimate: Senegal.",
+        ],
+        "{rows:?}"
+    );
+    until("the question's focus", || focused_id() == "prefill").await;
     let Stored::Draft(before) = storage::read_draft() else { panic!("stored") };
     assert_eq!(before.data.organisation.country.as_deref(), Some("KEN"), "nothing changed yet");
     click("[data-testid=prefill-keep]");

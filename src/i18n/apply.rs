@@ -169,7 +169,6 @@ section! {
         sending_link: text,
         prefill_title: text,
         prefill_body: text,
-        prefill_question: text,
         prefill_yours: text,
         prefill_estimate: text,
         prefill_use: text,

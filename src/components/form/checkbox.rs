@@ -23,11 +23,7 @@ pub fn Checkbox(
 ) -> impl IntoView {
     let id = field_id(field);
     let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
-    let by = {
-        let hint_id = if hint.is_empty() { String::new() } else { hint_id.clone() };
-        let error_id = error_id.clone();
-        move || described_by(&[&hint_id, if error.with(Option::is_some) { &error_id } else { "" }])
-    };
+    let by = described_by(&[if hint.is_empty() { "" } else { &hint_id }, &error_id]);
     view! {
         <div class="field" class:field-error=move || error.with(Option::is_some)>
             <ErrorMessage id=error_id error />
@@ -37,7 +33,7 @@ pub fn Checkbox(
                     prop:checked=checked
                     on:change=move |ev| on_change.run(event_target_checked(&ev)) />
                 <label for=id>{label}</label>
-                {(!hint.is_empty()).then(|| view! { <p class="hint" id=hint_id>{hint}</p> })}
+                {(!hint.is_empty()).then(|| view! { <p class="hint" id=hint_id>{hint}</p> }.into_any())}
             </div>
         </div>
     }

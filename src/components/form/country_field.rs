@@ -38,41 +38,29 @@ pub fn CountryField(
         let shown = names.with_value(|n| n.iter().find(|(_, n)| fold(n) == fold(typed)).map(|(c, _)| (*c).to_owned()));
         shown.or_else(|| data.countries.find_by_name(typed, |_| None).map(|c| c.iso3.clone()))
     };
-    let text = RwSignal::new(value.get_untracked().as_deref().and_then(name_of).unwrap_or_default());
-    // The answer changed elsewhere (storage, another tab, a file): show its name.
-    Effect::new(move |_| {
-        let code = value.get();
-        let typed = text.get_untracked();
-        if find(&typed) != code && !(code.is_none() && unknown.get_untracked()) {
-            text.set(code.as_deref().and_then(name_of).unwrap_or_default());
-        }
-    });
+    // What the person typed while it is not a country of the list; the field otherwise shows the
+    // name of the answer (which may change elsewhere: storage, another tab, a file).
+    let typed = RwSignal::new(None::<String>);
     let change = move |ev| {
-        let typed = event_target_value(&ev);
-        let code = find(&typed);
-        if let Some(name) = code.as_deref().and_then(name_of) {
-            text.set(name);
-        } else {
-            text.set(typed.clone());
-        }
-        unknown.set(code.is_none() && !typed.trim().is_empty());
+        let text = event_target_value(&ev);
+        let code = find(&text);
+        unknown.set(code.is_none() && !text.trim().is_empty());
+        typed.set(code.is_none().then_some(text));
         on_change.run(code);
     };
     let id = field_id(field);
     let (hint_id, error_id, list_id) = (format!("{id}-hint"), format!("{id}-error"), format!("{id}-list"));
-    let by = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || described_by(&[&hint_id, if error.with(Option::is_some) { &error_id } else { "" }])
-    };
-    let options =
-        names.with_value(|n| n.iter().map(|(_, name)| view! { <option value=name.clone()></option> }).collect_view());
+    let by = described_by(&[&hint_id, &error_id]);
+    let options = names.with_value(|n| {
+        n.iter().map(|(_, name)| view! { <option value=name.clone()></option> }.into_any()).collect_view()
+    });
     view! {
         <div class="field" class:field-error=move || error.with(Option::is_some)>
             <label for=id.clone()>{label}</label>
             <p class="hint" id=hint_id>{hint}</p>
             <ErrorMessage id=error_id error />
             <input id=id type="text" list=list_id.clone() autocomplete="off" spellcheck="false"
-                prop:value=move || text.get() data-iso3=move || value.get()
+                prop:value=move || typed.get().unwrap_or_else(|| value.get().as_deref().and_then(name_of).unwrap_or_default()) data-iso3=move || value.get()
                 aria-describedby=by aria-invalid=move || error.with(Option::is_some).then_some("true")
                 on:change=change />
             <datalist id=list_id>{options}</datalist>

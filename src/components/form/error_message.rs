@@ -22,6 +22,7 @@ pub fn ErrorMessage(
                     {e}
                 </p>
             }
+            .into_any()
         })
     }
 }

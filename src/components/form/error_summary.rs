@@ -61,6 +61,7 @@ pub fn ErrorSummary(
                     <ul>{items}</ul>
                 </div>
             }
+            .into_any()
         })
     }
 }

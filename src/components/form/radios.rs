@@ -30,11 +30,7 @@ pub fn Radios(
 ) -> impl IntoView {
     let id = field_id(field);
     let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
-    let by = {
-        let hint_id = if hint.is_empty() { String::new() } else { hint_id.clone() };
-        let error_id = error_id.clone();
-        move || described_by(&[&hint_id, if error.with(Option::is_some) { &error_id } else { "" }])
-    };
+    let by = described_by(&[if hint.is_empty() { "" } else { &hint_id }, &error_id]);
     let buttons = options
         .into_iter()
         .enumerate()
@@ -48,13 +44,14 @@ pub fn Radios(
                     <label for=rid>{label}</label>
                 </div>
             }
+            .into_any()
         })
         .collect_view();
     view! {
         <div class="field" class:field-error=move || error.with(Option::is_some)>
             <fieldset aria-describedby=by>
                 <legend>{legend}</legend>
-                {(!hint.is_empty()).then(|| view! { <p class="hint" id=hint_id>{hint}</p> })}
+                {(!hint.is_empty()).then(|| view! { <p class="hint" id=hint_id>{hint}</p> }.into_any())}
                 <ErrorMessage id=error_id error />
                 <div class="radios" class:inline=inline>{buttons}</div>
             </fieldset>

@@ -55,25 +55,20 @@ pub fn TextField(
     let words = word_limit(&field);
     let (hint_id, limit_id, count_id, error_id) =
         (format!("{id}-hint"), format!("{id}-limit"), format!("{id}-count"), format!("{id}-error"));
-    let by = {
-        let ids = [
-            if hint.is_empty() { String::new() } else { hint_id.clone() },
-            if words.is_some() { count_id.clone() } else { String::new() },
-            limit_id.clone(),
-        ];
-        let error_id = error_id.clone();
-        move || {
-            let e = if error.with(Option::is_some) { error_id.as_str() } else { "" };
-            described_by(&[&ids[0], &ids[1], &ids[2], e])
-        }
-    };
-    let invalid = move || error.with(Option::is_some).then_some("true");
-    let input = move |ev| on_input.run(event_target_value(&ev));
+    // The error's id is named even while there is no error: a reference to an absent element is
+    // ignored, and one fixed attribute is less code than a reactive one.
+    let by = described_by(&[
+        if hint.is_empty() { "" } else { &hint_id },
+        if words.is_some() { &count_id } else { "" },
+        &limit_id,
+        &error_id,
+    ]);
     let maxlength = max.to_string();
     let control = if kind == Kind::Area {
         view! {
             <textarea id=id.clone() rows="6" maxlength=maxlength spellcheck="true" prop:value=value
-                aria-describedby=by aria-invalid=invalid on:input=input></textarea>
+                aria-describedby=by aria-invalid=move || error.with(Option::is_some).then_some("true")
+                on:input=move |ev| on_input.run(event_target_value(&ev))></textarea>
         }
         .into_any()
     } else {
@@ -87,22 +82,27 @@ pub fn TextField(
         view! {
             <input id=id.clone() type=ty inputmode=mode class=short maxlength=maxlength
                 autocomplete=if autocomplete.is_empty() { "off" } else { autocomplete } spellcheck="false"
-                prop:value=value aria-describedby=by aria-invalid=invalid on:input=input />
+                prop:value=value aria-describedby=by aria-invalid=move || error.with(Option::is_some).then_some("true")
+                on:input=move |ev| on_input.run(event_target_value(&ev)) />
         }
         .into_any()
     };
     let limit = Text(t.max_chars).fill(&[("max", &fmt.number(to_i64(max)))]);
     let count = words.map(|limit| {
         let limit = fmt.number(to_i64(limit));
-        let text = move || {
-            Text(t.words).fill(&[("count", &fmt.number(to_i64(value.with(|v| word_count(v))))), ("limit", &limit)])
-        };
-        view! { <p class="hint count" id=count_id data-testid="word-count">{text}</p> }
+        view! {
+            <p class="hint count" id=count_id data-testid="word-count">
+                {move || {
+                    let n = fmt.number(to_i64(value.with(|v| word_count(v))));
+                    Text(t.words).fill(&[("count", &n), ("limit", &limit)])
+                }}
+            </p>
+        }
     });
     view! {
         <div class="field" class:field-error=move || error.with(Option::is_some)>
             <label for=id>{label}</label>
-            {(!hint.is_empty()).then(|| view! { <p class="hint" id=hint_id>{hint}</p> })}
+            {(!hint.is_empty()).then(|| view! { <p class="hint" id=hint_id>{hint}</p> }.into_any())}
             <ErrorMessage id=error_id error />
             {control}
             {count}

@@ -5,6 +5,7 @@
 use super::answers::Row;
 use super::closed::ClosedNotice;
 use super::fee::{FeeSummary, Figures};
+use super::shell::FormShell;
 use super::state::use_form;
 use super::status::DownloadButton;
 use super::words::{use_words, with_email, Words};
@@ -155,12 +156,14 @@ pub fn CheckPage() -> impl IntoView {
     });
     let no_storage_text = move || {
         no_storage.get().then(|| {
-            let write = w.contact_email().map(|email| view! { " " {with_email(t.send_no_storage_write, email)} });
+            let write =
+                w.contact_email().map(|email| view! { " " {with_email(t.send_no_storage_write, email)} }.into_any());
             view! {
                 <div class="error-summary" role="alert" data-testid="send-no-storage">
                     <p>{t.send_no_storage}{write}</p>
                 </div>
             }
+            .into_any()
         })
     };
     let answers = move || {
@@ -173,19 +176,22 @@ pub fn CheckPage() -> impl IntoView {
         let sections = Step::ALL
             .into_iter()
             .map(|step| {
-                let rows = form.draft.with(|d| w.rows(d, step));
-                view! {
-                    <h2>{w.step_name(step)}</h2>
-                    <dl class="summary-list check-list" data-testid=format!("check-{}", step.slug())>
-                        {rows.into_iter().map(|row| check_row(w, row, field_errors)).collect_view()}
-                    </dl>
+                {
+                    let rows = form.draft.with(|d| w.rows(d, step));
+                    view! {
+                        <h2>{w.step_name(step)}</h2>
+                        <dl class="summary-list check-list" data-testid=format!("check-{}", step.slug())>
+                            {rows.into_iter().map(|row| check_row(w, row, field_errors).into_any()).collect_view()}
+                        </dl>
+                    }
                 }
+                .into_any()
             })
             .collect_view();
         view! {
             {sections}
             <FeeSummary quote=fee prefix="fee" />
-            {no_storage_text}
+            {move || no_storage_text()}
             <p class="actions">
                 <button type="button" class="button needs-js" data-testid="send" on:click=send.clone()
                     aria-disabled=move || sending.get().then_some("true")>{t.send}</button>
@@ -196,10 +202,12 @@ pub fn CheckPage() -> impl IntoView {
     };
     view! {
         <Title text=title />
-        <BackLink route="/apply/declarations".to_owned() />
-        <ErrorSummary title=t.rejected_title problems />
-        <h1 id="page-title" tabindex="-1">{t.check_title}</h1>
-        {answers}
+        <FormShell>
+            <BackLink route="/apply/declarations".to_owned() />
+            <ErrorSummary title=t.rejected_title problems />
+            <h1 id="page-title" tabindex="-1">{t.check_title}</h1>
+            {move || answers()}
+        </FormShell>
     }
 }
 
@@ -211,14 +219,14 @@ fn check_row(w: Words, row: Row, errors: RwSignal<Vec<FieldError>>) -> impl Into
         errors.with(|e| {
             e.iter()
                 .find(|x| x.field == field || x.field.starts_with(&format!("{field}.")))
-                .map(|x| view! { <p class="error-message"><span class="visually-hidden">{t.error_prefix}</span>{w.error(x)}</p> })
+                .map(|x| view! { <p class="error-message"><span class="visually-hidden">{t.error_prefix}</span>{w.error(x)}</p> }.into_any())
         })
     };
     let href = w.data.href(&change_route(&row.field));
     view! {
-        <div>
+        <div class="row">
             <dt>{row.label.clone()}</dt>
-            <dd class="answer">{error}{row.value}</dd>
+            <dd class="answer">{move || error()}{row.value}</dd>
             <dd class="change no-print">
                 <A href=href>{t.change}<span class="visually-hidden">" " {row.label}</span></A>
             </dd>

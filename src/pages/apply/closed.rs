@@ -16,7 +16,7 @@ pub fn ClosedNotice() -> impl IntoView {
     let sentence = move || w.edition_state(state(&data.edition, today.get()));
     view! {
         <div class="notice" data-testid="closed-notice">
-            <p>{sentence}</p>
+            <p>{move || sentence()}</p>
             <p><A href=data.href("/apply")>{w.t.back_to_start}</A></p>
         </div>
     }

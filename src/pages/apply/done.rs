@@ -8,7 +8,7 @@
 
 use super::fee::FeeSummary;
 use super::fee::Figures;
-use super::shell::focus_soon;
+use super::shell::{focus_soon, FormShell};
 use super::state::use_form;
 use super::words::{use_words, with_email, Words};
 use crate::domain::draft::Envelope;
@@ -88,25 +88,14 @@ pub fn DonePage() -> impl IntoView {
                 Finished::Stopped => return,
             };
             shown.try_set(next);
+            // The outcome's heading takes the focus, so that screen-reader users hear it.
+            focus_soon("page-title".to_owned());
         });
     };
     let begin = start.clone();
     Effect::new(move |_| {
         endpoint.set_value(submission::endpoint_url(&data.config.submission.endpoint, data.config.base_path()));
         begin();
-    });
-    // The outcome's heading takes the focus, so that screen-reader users hear it.
-    Effect::new(move |previous: Option<u8>| {
-        let kind = match shown.get() {
-            Shown::Paused(_) => 1,
-            Shown::Conflict => 2,
-            Shown::Sent(_) => 3,
-            _ => 0,
-        };
-        if kind != 0 && previous.is_some_and(|p| p != kind) {
-            focus_soon("page-title".to_owned());
-        }
-        kind
     });
     let try_again = move |_| {
         submission::resume();
@@ -142,7 +131,7 @@ pub fn DonePage() -> impl IntoView {
                 Failure::Timeout => t.reason_timeout.to_owned(),
                 Failure::Status(s) => Text(t.reason_status).fill(&[("status", &s.to_string())]),
             };
-            let write = w.contact_email().map(|email| view! { " " {with_email(t.paused_write, email)} });
+            let write = w.contact_email().map(|email| view! { " " {with_email(t.paused_write, email)} }.into_any());
             let try_again = try_again.clone();
             view! {
                 <Title text=format!("{} – {}", t.paused_title, t.title) />
@@ -160,7 +149,7 @@ pub fn DonePage() -> impl IntoView {
             .into_any()
         }
         Shown::Conflict => {
-            let write = w.contact_email().map(|email| view! { " " {with_email(t.conflict_write, email)} });
+            let write = w.contact_email().map(|email| view! { " " {with_email(t.conflict_write, email)} }.into_any());
             view! {
                 <Title text=format!("{} – {}", t.conflict_title, t.title) />
                 <h1 id="page-title" tabindex="-1">{t.conflict_title}</h1>
@@ -177,7 +166,7 @@ pub fn DonePage() -> impl IntoView {
         }
         .into_any(),
     };
-    view! { {view} }
+    view! { <FormShell>{move || view()}</FormShell> }
 }
 
 /// What the page reads back from a sent (or waiting) application's body: the contract's
@@ -221,12 +210,13 @@ fn Confirmation(sent: Sent) -> impl IntoView {
     let w = use_words();
     let t = w.t;
     let record = Body::read(&sent.body).map(|b| record(w, b));
-    let steps = t.next_steps.iter().map(|s| view! { <li>{*s}</li> }).collect_view();
+    let steps = t.next_steps.iter().map(|s| view! { <li>{*s}</li> }.into_any()).collect_view();
     view! {
         <Title text=format!("{} – {}", t.done_title, t.title) />
         <div class="panel confirmation" data-testid="confirmation">
             <h1 id="page-title" tabindex="-1">{t.done_title}</h1>
-            <p>{t.reference_label}<br /><strong class="reference" data-testid="reference">{sent.reference}</strong></p>
+            <p>{t.reference_label}</p>
+            <p class="reference" data-testid="reference">{sent.reference}</p>
         </div>
         <p>{t.done_body} " " {t.reference_hint}</p>
         <h2>{t.next_title}</h2>
@@ -250,21 +240,24 @@ fn record(w: Words, s: Body) -> impl IntoView {
             let rows = w
                 .rows(&s.answers, step)
                 .into_iter()
-                .map(|r| view! { <div><dt>{r.label}</dt><dd class="answer">{r.value}</dd></div> })
+                .map(|r| {
+                    view! { <div class="row"><dt>{r.label}</dt><dd class="answer">{r.value}</dd></div> }.into_any()
+                })
                 .collect_view();
             view! {
-                <h3>{w.step_name(step)}</h3>
+                <h2>{w.step_name(step)}</h2>
                 <dl class="summary-list">{rows}</dl>
             }
+            .into_any()
         })
         .collect_view();
     let quote = Signal::stored(s.quote);
     view! {
-        <section class="record" aria-labelledby="record-title">
-            <h2 id="record-title">{t.record_title}</h2>
+        <div class="record">
+            <h2>{t.record_title}</h2>
             <p>{when}</p>
             {sections}
             <FeeSummary quote prefix="record" />
-        </section>
+        </div>
     }
 }

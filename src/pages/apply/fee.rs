@@ -56,7 +56,7 @@ pub fn FeeSummary(
     let (t, fmt) = (w.t, w.fmt);
     let figure = move |label: &'static str, name: &'static str, f: fn(&Figures) -> Money| {
         view! {
-            <div>
+            <div class="row">
                 <dt>{label}</dt>
                 <dd data-testid=format!("{prefix}-{name}") data-amount=move || quote.with(|q| f(q).to_plain())>
                     {move || quote.with(|q| fmt.money(f(q)))}
@@ -73,32 +73,33 @@ pub fn FeeSummary(
                     <div class="reduced">
                         <p>
                             {before}
-                            <strong data-testid=format!("{prefix}-reduced") data-amount=r.per_person.to_plain()>
+                            <span class="figure" data-testid=format!("{prefix}-reduced") data-amount=r.per_person.to_plain()>
                                 {fmt.money(r.per_person)}
-                            </strong>
+                            </span>
                             {after}
                         </p>
                         <p class="hint">{note}</p>
                     </div>
                 }
+                .into_any()
             })
         })
     };
     view! {
-        <section class="quote" aria-labelledby=format!("{prefix}-title") data-testid=if prefix == "fee" { "apply-quote" } else { "record-quote" }>
-            <h2 id=format!("{prefix}-title")>{t.fee_title}</h2>
+        <div class="quote" data-testid=if prefix == "fee" { "apply-quote" } else { "record-quote" }>
+            <h2>{t.fee_title}</h2>
             <div aria-live="polite">
                 <dl class="summary-list">
                     {figure(t.fee_per_person, "per-person", |q| q.per_person)}
-                    <div>
+                    <div class="row">
                         <dt>{t.fee_people}</dt>
                         <dd data-testid=format!("{prefix}-people")>{move || quote.with(|q| fmt.number(i64::from(q.people)))}</dd>
                     </div>
                     {figure(t.fee_total, "total", |q| q.total)}
                 </dl>
-                {reduced}
+                {move || reduced()}
             </div>
             <p class="hint">{t.fee_note}</p>
-        </section>
+        </div>
     }
 }

@@ -7,20 +7,31 @@ use crate::components::form::error_summary::SUMMARY_ID;
 use crate::components::layout::FormLayout;
 use crate::shell::storage::{self, Change};
 use leptos::prelude::*;
-use leptos_router::components::Outlet;
 use leptos_router::hooks::use_location;
 
-/// The parent route of the form's pages: provides [`Form`], reads the stored draft once the page
-/// is live, saves when the focus or the page goes, follows other tabs, and moves the focus to each
-/// new page's heading (or the field its address names).
+/// Provides the form's state for the application's life: call once, before the router, so that
+/// the answers stay in memory from one page of the form to the next (where the browser stores
+/// nothing, they live only there).
+pub fn provide_form() {
+    provide_context(Form::new());
+}
+
+/// The frame of each page of the form: its layout, the no-JS notice and the notices about the
+/// saved answers. Once the page is live it reads the stored draft (the first time only), saves
+/// when the focus or the page goes, follows other tabs, and moves the focus to each new page's
+/// error summary or heading, or to the field its address names.
 #[component]
-pub fn FormShell() -> impl IntoView {
-    let form = Form::new();
-    provide_context(form);
+pub fn FormShell(children: Children) -> impl IntoView {
+    let form = use_form();
+    let location = use_location();
+    // Whether the person came from another page of the application (the draft is then in memory).
+    let arrived = form.ready.get_untracked();
     // Effects run only in the browser, after hydration: the prerender and the hydrating page both
     // render the empty draft.
     Effect::new(move |_| {
-        form.load();
+        if !form.ready.get_untracked() {
+            form.load();
+        }
         storage::on_change(move |change| match change {
             Change::Draft(text) => form.from_other_tab(text),
             Change::Outbox => {}
@@ -39,30 +50,25 @@ pub fn FormShell() -> impl IntoView {
             form.flush();
         });
     });
-    focus_on_arrival(form);
-    view! {
-        <FormLayout>
-            <NoScript />
-            <DraftNotice />
-            <Outlet />
-        </FormLayout>
-    }
-}
-
-/// After a move between the form's pages, the new page's error summary, if it shows one, or else its
-/// heading takes the focus (so screen-reader users hear where they are); when the address names a
-/// field (`#about-surname`, from a "Change" link or a problem), that field does, once the stored
-/// answers are in.
-fn focus_on_arrival(form: Form) {
-    let location = use_location();
-    Effect::new(move |previous: Option<String>| {
+    // After a move between pages, the new page's error summary, if it shows one, or else its
+    // heading takes the focus (so screen-reader users hear where they are); when the address names
+    // a field (`#about-surname`, from a "Change" link or a problem), that field does, once the
+    // stored answers are in.
+    Effect::new(move |previous: Option<Option<String>>| {
         let path = location.pathname.get();
         let hash = location.hash.get();
-        let ready = form.ready.get();
-        let target = hash.trim_start_matches('#').to_owned();
-        if ready && !target.is_empty() {
-            focus_soon(target);
-        } else if ready && previous.as_ref().is_some_and(|p| *p != path) {
+        if !form.ready.get() {
+            return None;
+        }
+        let moved = match &previous {
+            Some(Some(p)) => *p != path,
+            Some(None) => false,
+            None => arrived,
+        };
+        let target = hash.trim_start_matches('#');
+        if !target.is_empty() {
+            focus_soon(target.to_owned());
+        } else if moved {
             request_animation_frame(|| {
                 request_animation_frame(|| {
                     let summary = web_sys::window()
@@ -73,8 +79,15 @@ fn focus_on_arrival(form: Form) {
                 });
             });
         }
-        path
+        Some(path)
     });
+    view! {
+        <FormLayout>
+            <NoScript />
+            <DraftNotice />
+            {children()}
+        </FormLayout>
+    }
 }
 
 /// Moves the focus after the next paint (the app moves it to `<main>` after a navigation first).
@@ -101,7 +114,7 @@ fn DraftNotice() -> impl IntoView {
                 Notice::ImportFailed(e) => w.decode_error(e).to_owned(),
                 Notice::Prefilled => t.prefilled.to_owned(),
             };
-            view! { <div class="notice" role="status" data-testid="draft-notice"><p>{text}</p></div> }
+            view! { <div class="notice" role="status" data-testid="draft-notice"><p>{text}</p></div> }.into_any()
         })
     }
 }

@@ -4,7 +4,8 @@
 //! already typed.
 
 use super::prefill::{prefill, Prefill, PARAMS};
-use super::state::{use_form, Form, Notice};
+use super::shell::FormShell;
+use super::state::{use_form, Notice};
 use super::status::DownloadButton;
 use super::words::{to_i64, use_words, Words};
 use crate::context::{use_query, use_today};
@@ -51,7 +52,11 @@ pub fn StartPage() -> impl IntoView {
             let pairs: Vec<(&str, &str)> = pairs.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
             let proposal = form.draft.with_untracked(|d| prefill(w, d, &pairs));
             match proposal {
-                Some(p) if !p.differences.is_empty() => pending.set(Some(p)),
+                Some(p) if !p.differences.is_empty() => {
+                    pending.set(Some(p));
+                    // The question takes the focus, so that it is not missed.
+                    super::shell::focus_soon("prefill".to_owned());
+                }
                 Some(p) if form.draft.with_untracked(|d| *d != p.draft) => {
                     form.edit(|d| *d = p.draft);
                     form.flush();
@@ -64,32 +69,35 @@ pub fn StartPage() -> impl IntoView {
     });
 
     let state_sentence = move || w.edition_state(edition_state.get());
-    let need = t.need.iter().map(|n| view! { <li>{Text(n).fill(&[("year", &w.dues_year())])}</li> }).collect_view();
+    let need =
+        t.need.iter().map(|n| view! { <li>{Text(n).fill(&[("year", &w.dues_year())])}</li> }.into_any()).collect_view();
     let steps = w.fmt.number(to_i64(Step::ALL.len()));
-    let how = t.how.iter().map(|h| view! { <li>{Text(h).fill(&[("steps", &steps)])}</li> }).collect_view();
+    let how = t.how.iter().map(|h| view! { <li>{Text(h).fill(&[("steps", &steps)])}</li> }.into_any()).collect_view();
     let intro = Text(t.intro).fill(&[
         ("city", &data.edition.course.city),
         ("dates", &w.fmt.range(data.edition.course.start_date, data.edition.course.end_date)),
     ]);
     view! {
         <Title text=t.title />
+        <FormShell>
         <h1 id="page-title" tabindex="-1">{t.title}</h1>
         <p class="lead">{intro}</p>
-        <p class="edition-state" data-testid="edition-state">{state_sentence}</p>
+        <p class="edition-state" data-testid="edition-state">{move || state_sentence()}</p>
         {move || on_its_way.get().then(|| view! {
             <div class="notice" role="status" data-testid="sending-notice">
                 <p>{t.sending_notice} " " <A href=data.href("/apply/done")>{t.sending_link}</A></p>
             </div>
-        })}
-        {move || pending.get().map(|p| view! { <Confirm prefill=p pending /> })}
+        }.into_any())}
+        {move || pending.get().map(|p| view! { <Confirm prefill=p pending /> }.into_any())}
         <h2>{t.need_title}</h2>
         <ul>{need}</ul>
         <h2>{t.time_title}</h2>
         <p>{t.time_body}</p>
         <Begin open />
         <h2>{t.how_title}</h2>
-        <ol>{how}</ol>
+        <ol class="steps">{how}</ol>
         <Files open />
+        </FormShell>
     }
 }
 
@@ -123,20 +131,20 @@ fn Begin(open: Memo<bool>) -> impl IntoView {
     move || {
         if form.has_answers() {
             view! {
-                <section class="saved" aria-labelledby="saved-title">
-                    <h2 id="saved-title">{t.saved_title}</h2>
+                <div class="saved">
+                    <h2>{t.saved_title}</h2>
                     <p>{t.saved_body}</p>
-                    <p data-testid="last-saved">{last_saved}</p>
-                    {move || (!open.get()).then(|| view! { <p>{t.state_draft_kept}</p> })}
+                    <p data-testid="last-saved">{move || last_saved()}</p>
+                    {move || (!open.get()).then(|| view! { <p>{t.state_draft_kept}</p> }.into_any())}
                     <p class="actions">
                         {move || open.get().then(|| view! {
                             <A href=continue_to() attr:class="button needs-js" attr:data-testid="continue">{t.continue_app}</A>
-                        })}
+                        }.into_any())}
                         <button type="button" class="button secondary needs-js" data-testid="delete-draft" on:click=delete>
                             {t.delete_saved}
                         </button>
                     </p>
-                </section>
+                </div>
             }
             .into_any()
         } else {
@@ -147,7 +155,7 @@ fn Begin(open: Memo<bool>) -> impl IntoView {
                             {t.start_now}
                         </A>
                     </p>
-                })}
+                }.into_any())}
             }
             .into_any()
         }
@@ -174,9 +182,9 @@ fn Files(open: Memo<bool>) -> impl IntoView {
     };
     let show = move || form.has_answers() || open.get();
     view! {
-        <section class="files needs-js" aria-labelledby="files-title" class:hidden=move || !show()>
-            <h2 id="files-title">{t.files_title}</h2>
-            {move || form.has_answers().then(|| view! { <p><DownloadButton /></p> })}
+        <div class="files needs-js" class:hidden=move || !show()>
+            <h2>{t.files_title}</h2>
+            {move || form.has_answers().then(|| view! { <p><DownloadButton /></p> }.into_any())}
             {move || open.get().then(|| view! {
                 <div class="field">
                     <label for="import-file">{t.import_label}</label>
@@ -184,8 +192,8 @@ fn Files(open: Memo<bool>) -> impl IntoView {
                     <input type="file" id="import-file" accept=".json,application/json" aria-describedby="import-file-hint"
                         data-testid="import" on:change=on_file />
                 </div>
-            })}
-        </section>
+            }.into_any())}
+        </div>
     }
 }
 
@@ -207,23 +215,21 @@ fn Confirm(prefill: Prefill, pending: RwSignal<Option<Prefill>>) -> impl IntoVie
     let rows = prefill
         .differences
         .into_iter()
-        .map(|d| view! { <tr><th scope="row">{d.question}</th><td>{d.yours}</td><td>{d.estimate}</td></tr> })
+        .map(|d| {
+            let yours = Text(t.prefill_yours).fill(&[("answer", &d.yours)]);
+            let estimate = Text(t.prefill_estimate).fill(&[("answer", &d.estimate)]);
+            view! { <div class="row"><dt>{d.question}</dt><dd class="answer">{format!("{yours} {estimate}")}</dd></div> }.into_any()
+        })
         .collect_view();
-    // The question takes the focus, so that it is not missed.
-    Effect::new(move |_| super::shell::focus_soon("prefill-title".to_owned()));
-    let _: Form = form;
     view! {
-        <section class="notice prefill" aria-labelledby="prefill-title" data-testid="prefill">
-            <h2 id="prefill-title" tabindex="-1">{t.prefill_title}</h2>
+        <div class="notice prefill" id="prefill" tabindex="-1" role="group" aria-label=t.prefill_title data-testid="prefill">
+            <h2>{t.prefill_title}</h2>
             <p>{t.prefill_body}</p>
-            <table class="prefill-table">
-                <thead><tr><th scope="col">{t.prefill_question}</th><th scope="col">{t.prefill_yours}</th><th scope="col">{t.prefill_estimate}</th></tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
+            <dl class="summary-list">{rows}</dl>
             <p class="actions">
                 <button type="button" class="button" data-testid="prefill-use" on:click=accept>{t.prefill_use}</button>
                 <button type="button" class="button secondary" data-testid="prefill-keep" on:click=keep>{t.prefill_keep}</button>
             </p>
-        </section>
+        </div>
     }
 }

@@ -19,10 +19,10 @@ pub fn SaveLine() -> impl IntoView {
     };
     let not_saved = move || form.status.get() == SaveStatus::NotSaved;
     view! {
-        <p class="save-status" class:not-saved=not_saved role="status" aria-live="polite" data-testid="save-status">
-            {text}
+        <p class="save-status" class:not-saved=move || form.status.get() == SaveStatus::NotSaved role="status" aria-live="polite" data-testid="save-status">
+            {move || text()}
         </p>
-        {move || not_saved().then(|| view! { <DownloadButton /> })}
+        {move || not_saved().then(|| view! { <DownloadButton /> }.into_any())}
     }
 }
 

@@ -4,7 +4,7 @@
 use super::answers::{index_of, AUTHORITY, CAREER, ENGLISH, MEMBER};
 use super::closed::ClosedNotice;
 use super::fee::{FeeSummary, Figures};
-use super::shell::focus_soon;
+use super::shell::{focus_soon, FormShell};
 use super::state::{use_form, Form};
 use super::status::SaveLine;
 use super::words::{to_i64, use_words, Words};
@@ -34,9 +34,13 @@ use leptos_router::NavigateOptions;
 pub fn StepPage() -> impl IntoView {
     let params = use_params_map();
     let step = Memo::new(move |_| params.with(|p| p.get("step").and_then(|s| Step::from_slug(&s))));
-    move || match step.get() {
-        Some(step) => view! { <StepForm step /> }.into_any(),
-        None => view! { <UnknownStep /> }.into_any(),
+    view! {
+        <FormShell>
+            {move || match step.get() {
+                Some(step) => view! { <StepForm step /> }.into_any(),
+                None => view! { <UnknownStep /> }.into_any(),
+            }}
+        </FormShell>
     }
 }
 
@@ -184,7 +188,7 @@ fn StepForm(step: Step) -> impl IntoView {
     view! {
         <Title text=title />
         {move || view! { <BackLink route=back() /> }}
-        {body}
+        {move || body()}
     }
 }
 
@@ -494,7 +498,7 @@ fn registration(c: Ctx) -> Vec<AnyView> {
             <div class="field conditional" class:hidden=move || !together.get()
                 class:field-error=move || colleagues_error.with(Option::is_some)>
                 <ErrorMessage id="registration-colleagues-error".to_owned() error=colleagues_error />
-                {move || (0..count.get()).map(|i| colleague(c, i)).collect_view()}
+                {move || (0..count.get()).map(|i| colleague(c, i)).collect::<Vec<_>>()}
                 <button type="button" class="button secondary needs-js" id="registration-colleagues"
                     data-testid="add-colleague" on:click=add>{t.add_colleague}</button>
             </div>
@@ -559,10 +563,10 @@ fn declarations(c: Ctx) -> Vec<AnyView> {
     let conditions = data.edition.conditions_url.clone().filter(|_| conditions_asked(&data.edition));
     v.push(
         view! {
-            <ul class="links">
+            <ul>
                 {conditions.clone().map(|url| view! {
                     <li><a href=url target="_blank" rel="noopener" data-testid="conditions-link">{t.conditions_link}</a></li>
-                })}
+                }.into_any())}
                 <li><a href=data.href("/refund") target="_blank" rel="noopener">{t.refund_link}</a></li>
             </ul>
         }
