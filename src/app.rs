@@ -4,11 +4,11 @@
 use crate::context::{provide_site, SiteData};
 use crate::domain::application::Step;
 use crate::i18n::SiteTexts;
-use crate::pages::apply::{check::CheckPage, done::DonePage, shell::FormShell, start::StartPage, step::StepPage};
+use crate::pages::apply::{check::CheckPage, done::DonePage, start::StartPage, step::StepPage};
 use crate::pages::{estimate::EstimatePage, home::HomePage, not_found::NotFoundPage, refund::RefundPage};
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
-use leptos_router::components::{ParentRoute, Route, Router, Routes};
+use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 /// The application: every page of the site but the partner embed.
@@ -21,6 +21,8 @@ pub fn App(data: &'static SiteData, texts: &'static SiteTexts) -> impl IntoView 
     provide_context(&texts.estimate);
     provide_context(&texts.refund);
     provide_context(&texts.apply);
+    // The form's answers live as long as the application, from one page of the form to the next.
+    crate::pages::apply::shell::provide_form();
     view! {
         <Router base=data.router_base()>
             <FocusAfterNavigation />
@@ -28,14 +30,10 @@ pub fn App(data: &'static SiteData, texts: &'static SiteTexts) -> impl IntoView 
                 <Route path=path!("/") view=HomePage />
                 <Route path=path!("/estimate") view=EstimatePage />
                 <Route path=path!("/refund") view=RefundPage />
-                // The form's pages share one parent (its layout and the draft's state), so the
-                // answers stay in memory from page to page.
-                <ParentRoute path=path!("/apply") view=FormShell>
-                    <Route path=path!("") view=StartPage />
-                    <Route path=path!("/check") view=CheckPage />
-                    <Route path=path!("/done") view=DonePage />
-                    <Route path=path!("/:step") view=StepPage />
-                </ParentRoute>
+                <Route path=path!("/apply") view=StartPage />
+                <Route path=path!("/apply/check") view=CheckPage />
+                <Route path=path!("/apply/done") view=DonePage />
+                <Route path=path!("/apply/:step") view=StepPage />
             </Routes>
         </Router>
     }
