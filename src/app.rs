@@ -23,6 +23,8 @@ pub fn App(data: &'static SiteData, texts: &'static SiteTexts) -> impl IntoView 
     provide_context(&texts.refund);
     provide_context(&texts.apply);
     provide_context(&texts.embed);
+    // The form's answers live as long as the application, from one page of the form to the next.
+    crate::pages::apply::shell::provide_form();
     view! {
         <Router base=data.router_base()>
             <RouterGlue />

@@ -7,3 +7,6 @@ pub mod boot;
 pub mod clock;
 pub mod dom;
 pub mod embed;
+pub mod files;
+pub mod storage;
+pub mod submission;
