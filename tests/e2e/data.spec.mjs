@@ -123,6 +123,26 @@ test.describe('stale: the deployed data wins over the data the pages were built 
     });
   }
 
+  test('what the visitor typed while the deployed data was on its way is kept when the page is rendered again', async ({ page }) => {
+    // The deployed edition.json arrives late (a slow connection): the app is live before it.
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.route(siteURL('stale', 'edition.json'), async (route) => { await held; await route.continue(); });
+    const requested = page.waitForRequest(siteURL('stale', 'edition.json'));
+    await gotoSite(page, 'stale', '/refund');
+    await requested;
+    await page.getByLabel('Amount you paid').fill('330');
+    await page.getByLabel('Name and surname').fill('Amina Odhiambo');
+    await expect(page.getByTestId('refund-amount')).toHaveAttribute('data-amount', '247.50');
+    const checked = page.waitForResponse((r) => r.url() === siteURL('stale', 'config.json'));
+    release();
+    await checked;
+    // (The address carries the amount, written back as 330.00: either form is the visitor's amount.)
+    await expect(page.getByLabel('Amount you paid')).toHaveValue(/^330(\.00)?$/);
+    await expect(page.getByLabel('Name and surname')).toHaveValue('Amina Odhiambo');
+    await expect(page.getByTestId('refund-amount')).toHaveAttribute('data-amount', '247.50');
+  });
+
   test('the page rendered again from the deployed data still works: its links, its next page\'s figures', async ({ page }) => {
     await openLive(page, 'stale', '/');
     await expect(page.getByRole('main')).toContainText('€720.00 per participant, before discounts');
