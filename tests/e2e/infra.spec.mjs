@@ -18,7 +18,10 @@ const FIXED = Object.keys(VARIANTS).filter((n) => VARIANTS[n].now !== null);
 
 const csp = (name) => JSON.parse(readFileSync(join(SITES_DIR, name, 'csp.json'), 'utf8'));
 const fileOf = (folder, route) => (route === '/' ? `${folder}index.html` : `${folder}${route.slice(1)}/index.html`);
-const siteData = (html) => JSON.parse(html.match(/<script type="application\/json" id="site-data">([\s\S]*?)<\/script>/)[1]);
+/** A page's data block by id (context::BLOCKS: md-page, md-edition, md-config, md-countries, md-texts). */
+const block = (html, id) => JSON.parse(html.match(new RegExp(`<script type="application/json" id="${id}">([\\s\\S]*?)</script>`))[1]);
+/** What a page was rendered for (route, lang, built_for) and with which edition. */
+const siteData = (html) => ({ ...block(html, 'md-page'), edition: block(html, 'md-edition') });
 const baseOf = (html) => html.match(/<base href="([^"]*)">/)?.[1];
 const langOf = (html) => html.match(/<html lang="([^"]*)"/)?.[1];
 const h1Of = (html) => html.match(/<h1\b[^>]*>([\s\S]*?)<\/h1>/)?.[1].replace(/<[^>]+>/g, '').trim();

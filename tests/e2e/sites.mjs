@@ -36,6 +36,10 @@
 //                                                               (720.00) without a new prerender: after hydration the
 //                                                               page must show 720.00
 //   quick        /quick/      2026-04-15  (as open)              fixtures/quick-config.json: 3-second submission timeout
+//   brochure     /brochure/   2025-10-17  2025-10-17T08:00:00Z   fixtures/brochure-edition.json: the brochure's own
+//                                                               3rd edition (course 2025-11-17 to 21, no early bird,
+//                                                               no contact address, applications open until the day
+//                                                               before the course); its day is the last refund day
 //
 // `root` is the one site on the real date: the build's own data (public/) rendered by `make build` for
 // the day it ran. Tests that open it say so (test.use({ realClock: true })), as issue 16 allows for
@@ -80,6 +84,12 @@ export const CLOCKS = Object.freeze({
   ended: { today: '2026-12-01', now: '2026-12-01T09:00:00Z' },
 });
 
+/**
+ * The brochure's own edition (the 3rd, 17-21 November 2025) on its last refund day: the refund
+ * cases the brochure's terms give, on the dates it gives them.
+ */
+export const BROCHURE = Object.freeze({ today: '2025-10-17', now: '2025-10-17T08:00:00Z' });
+
 const fixture = (f) => join(FIXTURES, f);
 const REAL_EDITION = join(REPO, 'public', 'edition.json');
 
@@ -107,6 +117,7 @@ export const VARIANTS = Object.freeze({
     deploy: { 'edition.json': fixture('stale-edition.json') }, receiver: 'stale',
   },
   quick: { prefix: '/quick/', ...CLOCKS.open, state: 'open', edition: fixture('edition.json'), config: fixture('quick-config.json'), receiver: 'open' },
+  brochure: { prefix: '/brochure/', ...BROCHURE, state: 'open', edition: fixture('brochure-edition.json'), config: fixture('config.json'), receiver: 'brochure' },
 });
 
 /** One reference receiver per (edition, clock): INTAKE_EDITION and INTAKE_NOW (null = real time). */
@@ -119,6 +130,7 @@ export const RECEIVERS = Object.freeze({
   ended: { edition: fixture('edition.json'), now: CLOCKS.ended.now },
   figures: { edition: fixture('figures-edition.json'), now: CLOCKS.open.now },
   stale: { edition: fixture('stale-edition.json'), now: CLOCKS.open.now },
+  brochure: { edition: fixture('brochure-edition.json'), now: BROCHURE.now },
 });
 
 /** The folder of a variant. */

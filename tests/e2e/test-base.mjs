@@ -37,7 +37,8 @@
 // Which site for which test: `open` for the product as applicants use it (early bird running);
 // `upcoming`, `closed`, `in-progress`, `ended` for the calendar; `figures` for changed figures;
 // `diploma` for a sub-path deployment; `broken` and `stale` for data deployed after the build;
-// `quick` for submission timeouts; `root` only for the real-date smoke test (sites.mjs has the days).
+// `quick` for submission timeouts; `brochure` for the brochure's own edition and refund cases (no
+// contact address); `root` only for the real-date smoke test (sites.mjs has the days).
 import { test as base, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,0 +1,89 @@
+// Helpers shared by the specs of the site's pages (home, refund, languages, hydration, data, no-JS,
+// deploy, accessibility, journeys). No Playwright test here: import it from the specs.
+import { expect, gotoSite, siteURL } from './test-base.mjs';
+
+/** The three languages: the folder of their pages and what a person reads in the site's frame. */
+export const LANGS = {
+  en: {
+    folder: '',
+    site: 'Metropolis Diploma in Internationalization for Local Authorities',
+    name: 'English',
+    nav: { label: 'Main', home: 'The course', estimate: 'Estimate your fee', refund: 'Cancellations and refunds', apply: 'Apply' },
+    switcher: 'Language',
+    apply: 'Apply',
+    estimate: 'Estimate your fee',
+    refund: 'Cancellations and refunds',
+    notFound: 'Page not found',
+    backHome: 'Go to the course page',
+  },
+  fr: {
+    folder: 'fr/',
+    site: 'Diplôme Metropolis en internationalisation pour les autorités locales',
+    name: 'Français',
+    nav: { label: 'Menu principal', home: 'La formation', estimate: 'Estimer vos frais', refund: 'Annulations et remboursements', apply: 'Candidater' },
+    switcher: 'Langue',
+    apply: 'Candidater',
+    estimate: 'Estimer vos frais',
+    refund: 'Annulations et remboursements',
+    notFound: 'Page introuvable',
+    backHome: 'Aller à la page de la formation',
+  },
+  es: {
+    folder: 'es/',
+    site: 'Diploma Metropolis en Internacionalización para Autoridades Locales',
+    name: 'Español',
+    nav: { label: 'Menú principal', home: 'El curso', estimate: 'Calcule su tarifa', refund: 'Cancelaciones y reembolsos', apply: 'Solicitar plaza' },
+    switcher: 'Idioma',
+    apply: 'Solicitar plaza',
+    estimate: 'Calcule su tarifa',
+    refund: 'Cancelaciones y reembolsos',
+    notFound: 'Página no encontrada',
+    backHome: 'Ir a la página del curso',
+  },
+};
+
+/** Text as a person reads it: every run of white space (no-break spaces too) as one space. */
+export const norm = (s) => String(s).replace(/[\s\u00a0\u202f]+/g, ' ').trim();
+
+/**
+ * Opens `path` of site `name` and waits until the application is live: once it has taken the page
+ * over, it fetches the deployed config.json (after edition.json) to check the page's data against
+ * it, so that answer means hydration is done and the data check under way.
+ */
+export async function openLive(page, name, path = '/', options = {}) {
+  const checked = page.waitForResponse((r) => r.url() === siteURL(name, 'config.json', options));
+  const response = await gotoSite(page, name, path, options);
+  await checked;
+  return response;
+}
+
+/** The lines of the main region's text, as a person reads them (no-break spaces normalised). */
+export async function mainLines(page) {
+  return (await page.getByRole('main').innerText()).split('\n').map(norm).filter(Boolean);
+}
+
+/** The whole page's visible text, normalised. */
+export async function pageText(page) {
+  return norm(await page.locator('body').innerText());
+}
+
+/** Expect the data-date of a [data-testid] element. */
+export async function expectDate(page, testid, date) {
+  await expect(page.getByTestId(testid)).toHaveAttribute('data-date', date);
+}
+
+/**
+ * Holds back the WebAssembly of every page in `page` until the returned `release()` is called: the
+ * prerendered page is all there is until then, as on a slow connection.
+ */
+export async function holdWasm(page) {
+  let release;
+  const gate = new Promise((resolve) => { release = resolve; });
+  const requested = [];
+  await page.route(/\.wasm$/, async (route) => {
+    requested.push(route.request().url());
+    await gate;
+    await route.continue();
+  });
+  return { release: () => release(), requested };
+}
