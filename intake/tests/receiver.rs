@@ -1,146 +1,20 @@
 //! The receiver end to end in process: the router over a real SQLite file in a temporary folder.
 
-// The root crate's test fixtures: the real edition and country files and one valid application.
-#[path = "../../tests/common/mod.rs"]
-mod common;
+mod support;
 
-use axum::body::{to_bytes, Body};
+use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
-use axum::Router;
-use common::{countries, edition, submission_of};
+use intake::app;
 use intake::db::Db;
-use intake::{app, AppState};
-use metropolis_diploma::domain::application::Draft;
 use metropolis_diploma::domain::json::ToJson;
-use metropolis_diploma::domain::submission::Submission;
 use serde_json::{json, Value};
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicU32, Ordering};
-use std::sync::Arc;
-use tower::ServiceExt;
+use support::common::submission_of;
+use support::{
+    list, pair, post, post_json, receiver, send, state, stored, valid_draft, valid_submission, TempDir, KEY, TOKEN,
+};
 
 const SCHEMA: &str = include_str!("../schema/application-v1.schema.json");
-const TOKEN: &str = "s3cret-token";
-const KEY: &str = "3f0c2a9e-6d1b-4c8e-9a57-0b6f1d2e4c31";
-
-/// A fresh folder under the system's temporary folder, removed when dropped.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new() -> TempDir {
-        static COUNTER: AtomicU32 = AtomicU32::new(0);
-        let n = COUNTER.fetch_add(1, Ordering::SeqCst);
-        let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().subsec_nanos();
-        let dir = std::env::temp_dir().join(format!("intake-test-{}-{n}-{nanos}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        TempDir(dir)
-    }
-
-    /// The database file, in a sub-folder that `Db::open` must create.
-    fn db(&self) -> PathBuf {
-        self.0.join("data").join("intake.sqlite3")
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-fn state(dir: &TempDir, token: Option<&str>, origins: &[&str]) -> AppState {
-    AppState {
-        db: Arc::new(Db::open(&dir.db()).unwrap()),
-        edition: Arc::new(edition()),
-        countries: Arc::new(countries()),
-        token: token.map(str::to_owned),
-        allowed_origins: origins.iter().map(|o| (*o).to_owned()).collect(),
-    }
-}
-
-/// The receiver as `make serve` runs it (token set, no cross-origin callers), over a file in `dir`.
-fn receiver(dir: &TempDir) -> Router {
-    app(state(dir, Some(TOKEN), &[]))
-}
-
-/// The shared valid application (a member from Spain, dues paid, registering alone) under `key`.
-fn valid_draft(key: &str) -> Draft {
-    Draft { key: key.into(), ..common::valid_draft() }
-}
-
-fn valid_submission(key: &str) -> Submission {
-    submission_of(valid_draft(key))
-}
-
-fn post(key: Option<&str>, body: impl Into<Body>) -> Request<Body> {
-    let mut request = Request::post("/api/applications").header(header::CONTENT_TYPE, "application/json");
-    if let Some(key) = key {
-        request = request.header("Idempotency-Key", key);
-    }
-    request.body(body.into()).unwrap()
-}
-
-fn post_json(sub: &Submission) -> Request<Body> {
-    post(Some(&sub.idempotency_key), sub.to_json_text())
-}
-
-fn list(auth: Option<&str>, query: &str, accept: Option<&str>) -> Request<Body> {
-    let mut request = Request::get(format!("/api/applications{query}"));
-    if let Some(auth) = auth {
-        request = request.header(header::AUTHORIZATION, auth);
-    }
-    if let Some(accept) = accept {
-        request = request.header(header::ACCEPT, accept);
-    }
-    request.body(Body::empty()).unwrap()
-}
-
-struct Reply {
-    status: StatusCode,
-    headers: axum::http::HeaderMap,
-    text: String,
-}
-
-impl Reply {
-    fn json(&self) -> Value {
-        serde_json::from_str(&self.text).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.text))
-    }
-
-    /// `(field, code)` of every error of a `{ "errors": [...] }` body.
-    fn errors(&self) -> Vec<(String, String)> {
-        let body = self.json();
-        let errors = body["errors"].as_array().unwrap_or_else(|| panic!("no errors in {body}"));
-        errors
-            .iter()
-            .map(|e| {
-                assert!(e["message"].as_str().is_some_and(|m| !m.is_empty()), "no message in {e}");
-                (e["field"].as_str().unwrap().to_owned(), e["code"].as_str().unwrap().to_owned())
-            })
-            .collect()
-    }
-
-    fn reference(&self) -> String {
-        self.json()["reference"].as_str().unwrap_or_else(|| panic!("no reference in {}", self.text)).to_owned()
-    }
-}
-
-async fn send(app: &Router, request: Request<Body>) -> Reply {
-    let response = app.clone().oneshot(request).await.unwrap();
-    let status = response.status();
-    let headers = response.headers().clone();
-    let bytes = to_bytes(response.into_body(), usize::MAX).await.unwrap();
-    Reply { status, headers, text: String::from_utf8(bytes.to_vec()).unwrap() }
-}
-
-async fn stored(app: &Router) -> Vec<Value> {
-    let reply = send(app, list(Some(&format!("Bearer {TOKEN}")), "", None)).await;
-    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text);
-    reply.json().as_array().unwrap().clone()
-}
-
-fn pair(field: &str, code: &str) -> (String, String) {
-    (field.to_owned(), code.to_owned())
-}
 
 #[tokio::test]
 async fn a_valid_application_is_stored_with_a_reference() {
