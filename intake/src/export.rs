@@ -37,8 +37,9 @@ fn is_bidi_control(c: char) -> bool {
 }
 
 /// A value as a spreadsheet may safely show it: tabs and line breaks become spaces, other control
-/// and bidirectional-control characters are dropped, and a value a spreadsheet would read as a
-/// formula gets a leading `'`. (Quoting is the CSV writer's.)
+/// and bidirectional-control characters are dropped, and a value a spreadsheet could read as a
+/// formula (starting with `=`, `+`, `-` or `@`, also after spaces, or with a tab or carriage
+/// return) gets a leading `'`. (Quoting is the CSV writer's.)
 #[must_use]
 pub fn neutralise(value: &str) -> String {
     let mut out: String = value
@@ -49,7 +50,7 @@ pub fn neutralise(value: &str) -> String {
             c => Some(c),
         })
         .collect();
-    if out.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if out.trim_start().starts_with(['=', '+', '-', '@', '\t', '\r']) {
         out.insert(0, '\'');
     }
     out
@@ -121,7 +122,7 @@ pub fn json_rows(rows: &[Row], first: bool) -> Vec<u8> {
         let application = match serde_json::from_str::<&RawValue>(&row.application) {
             Ok(raw) => raw.get(),
             Err(e) => {
-                eprintln!("intake: stored application {} is not JSON: {e}", row.reference);
+                crate::log!("intake: stored application {} is not JSON: {e}", row.reference);
                 "null"
             }
         };

@@ -9,6 +9,16 @@
 //! parsing and checking on a bounded number of blocking threads, and (in [`server::serve`]) a
 //! header-read timeout and a cap on open connections. Every refusal carries the JSON error body.
 
+/// Writes a line to standard error, ignoring failure: `eprintln!` panics when stderr is closed
+/// (a supervisor that stopped reading it), and a receiver must not stop for its log.
+#[macro_export]
+macro_rules! log {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 pub mod accept;
 pub mod clock;
 pub mod config;
@@ -197,7 +207,7 @@ fn error(status: StatusCode, field: &str, code: &str, message: &str) -> Response
 
 /// 503 with `Retry-After`: the store failed; the sender retries with the same key.
 fn unavailable(detail: &str) -> Response {
-    eprintln!("intake: store error: {detail}");
+    crate::log!("intake: store error: {detail}");
     let mut response = error(
         StatusCode::SERVICE_UNAVAILABLE,
         "body",
@@ -217,7 +227,7 @@ fn timed_out(e: &BoxError, timeout: Duration) -> Response {
             &format!("The request took longer than {} ms; send it again.", timeout.as_millis()),
         )
     } else {
-        eprintln!("intake: internal error: {e}");
+        crate::log!("intake: internal error: {e}");
         error(StatusCode::INTERNAL_SERVER_ERROR, "body", "internal", "The receiver failed; try again.")
     }
 }
@@ -235,7 +245,7 @@ fn too_many_requests(e: GovernorError) -> Response {
             response
         }
         other => {
-            eprintln!("intake: rate limiter: {other}");
+            crate::log!("intake: rate limiter: {other}");
             error(StatusCode::INTERNAL_SERVER_ERROR, "body", "internal", "The receiver failed; try again.")
         }
     }
@@ -546,7 +556,7 @@ fn export_stream(
             }
             Err(e) => {
                 // The status is sent already: cutting the stream is how the client learns.
-                eprintln!("intake: export failed: {e}");
+                crate::log!("intake: export failed: {e}");
                 cursor.finished = true;
                 Some((Err(std::io::Error::other(e)), (shared, cursor)))
             }

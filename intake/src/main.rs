@@ -32,7 +32,7 @@ fn main() -> ExitCode {
 }
 
 fn fail(message: &str, code: u8) -> ExitCode {
-    eprintln!("intake: {message}");
+    intake::log!("intake: {message}");
     ExitCode::from(code)
 }
 
@@ -55,10 +55,11 @@ async fn run(
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", config.addr))?;
     let limits = &config.limits;
-    eprintln!(
-        "intake: edition {} on http://{}/api/applications, database {}{}{}",
+    // The address bound, not the one asked for: with port 0 (tests) the system chooses it.
+    let bound = listener.local_addr().map_err(|e| format!("cannot listen on {}: {e}", config.addr))?;
+    intake::log!(
+        "intake: edition {} on http://{bound}/api/applications, database {}{}{}",
         state.edition.id,
-        config.addr,
         config.db.display(),
         if state.token.is_some() { "" } else { " (INTAKE_TOKEN unset: listing disabled)" },
         match config.clock {
@@ -66,7 +67,7 @@ async fn run(
             Clock::System => String::new(),
         }
     );
-    eprintln!(
+    intake::log!(
         "intake: limits: {} connections, header {} ms, request {} ms, body {} bytes, {} CPU workers, \
          {} requests/minute per client (burst {}){}",
         limits.max_connections,
