@@ -126,7 +126,9 @@ async fn a_request_that_does_not_finish_in_time_gets_408() {
     let limits = Limits { request_timeout: Duration::from_millis(300), ..support::test_limits() };
     let app = app(AppState { limits, ..state(&dir, Some(TOKEN), &[]) });
     let started = Instant::now();
-    let reply = send(&app, post(Some(KEY), stalled_body("{\"schema_version\":"))).await;
+    let reply = tokio::time::timeout(Duration::from_secs(5), send(&app, post(Some(KEY), stalled_body("{\"schema"))))
+        .await
+        .expect("no answer within 5 s");
     assert_eq!(reply.status, StatusCode::REQUEST_TIMEOUT, "{}", reply.text);
     assert_eq!(reply.errors(), [pair("body", "timeout")]);
     assert!(started.elapsed() < Duration::from_secs(3), "{:?}", started.elapsed());

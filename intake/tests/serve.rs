@@ -261,3 +261,36 @@ async fn the_binary_takes_its_date_from_intake_now() {
     let (status, body) = parse(&exchange(running.addr, post.as_bytes()).await);
     assert_eq!((status, code(&body)), (422, "date_mismatch"));
 }
+
+#[tokio::test]
+async fn the_binary_keeps_serving_when_nobody_reads_its_log() {
+    let dir = TempDir::new();
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let mut command = intake();
+    command.env("INTAKE_DB", dir.0.join("db.sqlite3")).env("INTAKE_ADDR", format!("127.0.0.1:{port}"));
+    let mut child = command.spawn().expect("the binary starts");
+    // Close the reading end at once: every line the receiver logs now fails to be written.
+    drop(child.stderr.take());
+    let addr: SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let served = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break Err(format!("the receiver stopped: {status}"));
+        }
+        if let Ok(mut stream) = TcpStream::connect(addr).await {
+            let _ = stream.write_all(b"GET /api/applications HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").await;
+            let response = read_all(&mut stream).await;
+            if !response.is_empty() {
+                break Ok(response);
+            }
+        }
+        if Instant::now() > deadline {
+            break Err("no answer within 10 s".to_owned());
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    let _ = child.kill();
+    let _ = child.wait();
+    let response = served.unwrap();
+    assert_eq!(parse(&response).0, 401, "{response}");
+}
