@@ -134,8 +134,13 @@ impl KeyExtractor for ClientKey {
 /// and `Cache-Control: no-store` on every response.
 pub fn app(state: AppState) -> Router {
     let limits = state.limits.clone();
-    let origins: Vec<HeaderValue> =
-        state.allowed_origins.iter().filter_map(|o| HeaderValue::from_str(o).ok()).collect();
+    // Checked at start already; checked again because `AllowOrigin::list` panics on `*`.
+    let origins: Vec<HeaderValue> = state
+        .allowed_origins
+        .iter()
+        .filter(|o| config::is_origin(o))
+        .filter_map(|o| HeaderValue::from_str(o).ok())
+        .collect();
     let shared = Arc::new(Shared { cpu: Arc::new(Semaphore::new(limits.cpu_workers.max(1))), state });
     let timeout = limits.request_timeout;
     let mut router = Router::new()
