@@ -34,7 +34,8 @@ pub struct Limits {
     pub cpu_workers: usize,
     /// `INTAKE_RATE_PER_MINUTE`, default 60: requests per minute one client may sustain.
     pub rate_per_minute: u32,
-    /// `INTAKE_RATE_BURST`, default 30: requests one client may send at once before the rate applies.
+    /// `INTAKE_RATE_BURST`, default 60: requests one client may send at once before the rate applies
+    /// (generous because behind `make serve`'s and the end-to-end tests' proxy every browser is one client).
     pub rate_burst: u32,
     /// `INTAKE_CLIENT_IP_HEADER`, default unset (the peer address): behind a reverse proxy, the header
     /// in which the proxy puts the client's address (`X-Real-IP`, or `X-Forwarded-For`, whose last
@@ -51,7 +52,7 @@ impl Default for Limits {
             max_connections: 768,
             cpu_workers: std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get),
             rate_per_minute: 60,
-            rate_burst: 30,
+            rate_burst: 60,
             client_ip_header: None,
         }
     }

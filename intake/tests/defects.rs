@@ -523,7 +523,7 @@ fn every_limit_comes_from_the_environment_with_documented_defaults() {
     assert_eq!(defaults.request_timeout, Duration::from_millis(10_000));
     assert_eq!(defaults.max_connections, intake::config::open_file_limit().map_or(768, |l| (l - 64).min(768)) as usize);
     assert_eq!(defaults.cpu_workers, std::thread::available_parallelism().unwrap().get());
-    assert_eq!((defaults.rate_per_minute, defaults.rate_burst), (60, 30));
+    assert_eq!((defaults.rate_per_minute, defaults.rate_burst), (60, 60));
     assert_eq!(defaults.client_ip_header, None);
     assert_eq!(Config::from_vars(vars(&[])).unwrap().clock, intake::Clock::System);
 
