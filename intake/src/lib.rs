@@ -125,7 +125,16 @@ impl KeyExtractor for ClientKey {
             .and_then(|v| v.trim().parse().ok());
         let peer = || request.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip());
         // Requests that did not come through `server::serve` (tests) share one key.
-        Ok(forwarded.or_else(peer).unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED)))
+        Ok(client_of(forwarded.or_else(peer).unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED))))
+    }
+}
+
+/// The client an address stands for: an IPv4 address (also written as IPv6), or an IPv6 /64
+/// network, the usual allocation to one subscriber, who could otherwise rotate through 2⁶⁴ addresses.
+fn client_of(ip: IpAddr) -> IpAddr {
+    match ip.to_canonical() {
+        IpAddr::V6(v6) => IpAddr::V6(std::net::Ipv6Addr::from(u128::from(v6) & !u128::from(u64::MAX))),
+        v4 => v4,
     }
 }
 

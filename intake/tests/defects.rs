@@ -111,6 +111,12 @@ async fn each_client_has_its_own_rate_limit() {
     let mut request = list(Some(&bearer()), "", None);
     request.headers_mut().insert("x-real-ip", HeaderValue::from_static("198.51.100.1, 203.0.113.7"));
     assert_eq!(send(&app, request).await.status, StatusCode::TOO_MANY_REQUESTS);
+    // The same address written as IPv6, and other addresses of one IPv6 /64 network, are one client.
+    assert_eq!(send(&app, from("::ffff:203.0.113.7")).await.status, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(send(&app, from("2001:db8:1:2::1")).await.status, StatusCode::OK);
+    assert_eq!(send(&app, from("2001:db8:1:2::ffff")).await.status, StatusCode::OK);
+    assert_eq!(send(&app, from("2001:db8:1:2:abcd::9")).await.status, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(send(&app, from("2001:db8:1:3::1")).await.status, StatusCode::OK);
 }
 
 /// A body that sends one chunk and then nothing more.
