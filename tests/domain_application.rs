@@ -3,16 +3,15 @@
 
 mod common;
 
-use metropolis_diploma::domain::json::ToJson;
-
 use chrono::NaiveDate;
 use common::{countries, date, edition, valid_draft};
 use metropolis_diploma::domain::application::{
-    allowed_step, finalize, first_incomplete, quote_input, reduced_place_offered, validate_step, word_count, Authority,
-    CareerStage, Colleague, Draft, EnglishLevel, ErrorCode, FieldError, Membership, Step, WORDS_EXPERIENCE,
-    WORDS_PROJECT, WORDS_WHY,
+    allowed_step, conditions_asked, finalize, first_incomplete, max_len, quote_input, reduced_place_offered,
+    validate_step, word_count, word_limit, Authority, CareerStage, Colleague, Draft, EnglishLevel, ErrorCode,
+    FieldError, Membership, Step, DEFAULT_MAX_LEN, MAX_LEN, WORDS_EXPERIENCE, WORDS_PROJECT, WORDS_WHY,
 };
 use metropolis_diploma::domain::countries::{Countries, IncomeClass};
+use metropolis_diploma::domain::document::to_text;
 use metropolis_diploma::domain::edition::Edition;
 use metropolis_diploma::domain::estimate::EstimateParams;
 use metropolis_diploma::domain::fees::{quote, QuoteInput};
@@ -87,7 +86,7 @@ fn step_order_slugs_and_numbers() {
         assert_eq!(step.previous(), previous, "{step:?}.previous()");
         assert_eq!(step.next(), next, "{step:?}.next()");
         // The JSON code is the slug too (the shell may store or route by it).
-        assert_eq!(step.to_json().to_text(), format!("\"{slug}\""), "{step:?} as JSON");
+        assert_eq!(to_text(&step), format!("\"{slug}\""), "{step:?} as JSON");
     }
     for slug in ["", "check", "done", "About-You", "about_you", "about-you/", "6"] {
         assert_eq!(Step::from_slug(slug), None, "Step::from_slug({slug:?})");
@@ -121,10 +120,8 @@ fn empty_draft_requires_every_field_in_order() {
             ("registration.with_colleagues", Required), ("registration.billing_organisation", Required),
             ("registration.billing_address", Required), ("registration.invoice_email", Required),
         ]),
-        (Step::Declarations, &[
-            ("declarations.conditions", MustAccept), ("declarations.data_consent", MustAccept),
-            ("declarations.truthful", MustAccept),
-        ]),
+        // The default edition links to no general conditions, so they are not asked.
+        (Step::Declarations, &[("declarations.data_consent", MustAccept), ("declarations.truthful", MustAccept)]),
     ];
     for &(step, expected) in rows {
         let expected: Vec<(String, ErrorCode)> = expected.iter().map(|(f, c)| ((*f).to_owned(), *c)).collect();
@@ -443,16 +440,106 @@ fn optional_invoice_fields() {
 }
 
 #[test]
-fn declarations_must_be_ticked() {
+fn declarations_must_be_ticked_and_the_conditions_only_when_linked() {
+    let mut with_conditions = edition();
+    with_conditions.conditions_url = Some("https://example.org/conditions".into());
+    let without = shared_edition();
+    assert!(conditions_asked(&with_conditions) && !conditions_asked(without), "conditions_asked");
     type Untick = fn(&mut Draft);
-    let rows: &[(&str, Untick)] = &[
-        ("declarations.conditions", |d| d.declarations.conditions = false),
-        ("declarations.data_consent", |d| d.declarations.data_consent = false),
-        ("declarations.truthful", |d| d.declarations.truthful = false),
+    // (field unticked, how, is it an error with a conditions URL, without one)
+    let rows: &[(&str, Untick, bool, bool)] = &[
+        ("declarations.conditions", |d| d.declarations.conditions = false, true, false),
+        ("declarations.data_consent", |d| d.declarations.data_consent = false, true, true),
+        ("declarations.truthful", |d| d.declarations.truthful = false, true, true),
     ];
-    for &(field, untick) in rows {
-        check(&format!("{field} unticked"), Step::Declarations, untick, &[(field, ErrorCode::MustAccept)]);
+    for &(field, untick, with_url, without_url) in rows {
+        let mut d = valid_draft();
+        untick(&mut d);
+        for (e, refused, which) in [(&with_conditions, with_url, "with"), (without, without_url, "without")] {
+            let got: Vec<(String, ErrorCode)> = validate_step(Step::Declarations, &d, e, shared_countries())
+                .into_iter()
+                .map(|e| (e.field, e.code))
+                .collect();
+            let expected = if refused { vec![(field.to_owned(), ErrorCode::MustAccept)] } else { vec![] };
+            assert_eq!(got, expected, "{field} unticked, {which} a conditions URL");
+        }
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Length limits
+
+#[test]
+fn every_text_answer_has_a_length_limit() {
+    // Every text field of the draft, with its limit.
+    #[rustfmt::skip]
+    let rows: &[(&str, usize)] = &[
+        ("about.first_name", 100), ("about.surname", 100), ("about.email", 254), ("about.phone", 40),
+        ("about.job_title", 200), ("about.department", 200), ("about.years_experience", 10),
+        ("organisation.name", 200), ("organisation.city", 100),
+        ("motivation.why", 3_000), ("motivation.experience", 3_000), ("motivation.project", 2_500),
+        ("registration.billing_organisation", 200), ("registration.billing_address", 500),
+        ("registration.tax_id", 50), ("registration.po_reference", 100), ("registration.invoice_email", 254),
+        ("registration.colleagues.0.name", 200), ("registration.colleagues.17.email", 254),
+    ];
+    for &(field, max) in rows {
+        assert_eq!(max_len(field), max, "max_len({field:?})");
+    }
+    assert_eq!(MAX_LEN.len(), rows.len(), "MAX_LEN lists exactly the draft's text fields");
+    assert_eq!(max_len("about.nickname"), DEFAULT_MAX_LEN, "a field outside the table");
+    // The long answers' character limits leave room for their word limits (about 12 characters a word).
+    for field in ["motivation.why", "motivation.experience", "motivation.project"] {
+        let words = word_limit(field).unwrap_or_default();
+        assert!(max_len(field) >= words * 12, "{field}: {} characters for {words} words", max_len(field));
+    }
+}
+
+#[test]
+fn answers_longer_than_their_limit_are_too_long() {
+    type Set = fn(&mut Draft, String);
+    type Make = fn(usize) -> String;
+    // (field, step, how to set it, a valid value of that length)
+    #[rustfmt::skip]
+    let rows: &[(&str, Step, Set, Make)] = &[
+        ("about.first_name", Step::AboutYou, |d, t| d.about.first_name = t, |n| "a".repeat(n)),
+        ("about.email", Step::AboutYou, |d, t| d.about.email = t, |n| format!("{}@example.org", "a".repeat(n - 12))),
+        ("about.phone", Step::AboutYou, |d, t| d.about.phone = t, |n| format!("+34 93 123 45 67{}", " ".repeat(n - 16))),
+        ("organisation.city", Step::Organisation, |d, t| d.organisation.city = t, |n| "é".repeat(n)),
+        ("motivation.why", Step::Motivation, |d, t| d.motivation.why = t, |n| "eleven-char ".repeat(n / 12)),
+        ("registration.tax_id", Step::Registration, |d, t| d.registration.tax_id = t, |n| "7".repeat(n)),
+        ("registration.po_reference", Step::Registration, |d, t| d.registration.po_reference = t, |n| "🌍".repeat(n)),
+        ("registration.billing_address", Step::Registration, |d, t| d.registration.billing_address = t, |n| "x".repeat(n)),
+    ];
+    for &(field, step, set, value) in rows {
+        let max = max_len(field);
+        // At the limit: accepted (characters, not bytes: "é" and "🌍" count one each).
+        check(&format!("{field} of {max} characters"), step, |d| set(d, value(max)), &[]);
+        // One more: too long, and nothing else is said about the field.
+        let longer = format!("{}x", value(max));
+        check(
+            &format!("{field} of {} characters", max + 1),
+            step,
+            |d| set(d, longer),
+            &[(field, ErrorCode::TooLong { max })],
+        );
+    }
+    // A colleague's name, named with its index.
+    check(
+        "a colleague's name of 201 characters",
+        Step::Registration,
+        |d| {
+            d.registration.with_colleagues = Some(true);
+            d.registration.colleagues = vec![colleague(&"n".repeat(201), "c@example.org")];
+        },
+        &[("registration.colleagues.0.name", ErrorCode::TooLong { max: 200 })],
+    );
+    // A long answer past its character limit is too long, whatever its words.
+    check(
+        "motivation.project of one 2,501-character word",
+        Step::Motivation,
+        |d| d.motivation.project = "x".repeat(2_501),
+        &[("motivation.project", ErrorCode::TooLong { max: 2_500 })],
+    );
 }
 
 #[test]
@@ -610,7 +697,7 @@ fn finalize_lists_every_problem_in_step_order() {
     let empty = Draft::default();
     let expected: Vec<FieldError> =
         Step::ALL.into_iter().flat_map(|s| validate_step(s, &empty, shared_edition(), shared_countries())).collect();
-    assert_eq!(expected.len(), 8 + 6 + 4 + 4 + 3, "problems of the empty draft");
+    assert_eq!(expected.len(), 8 + 6 + 4 + 4 + 2, "problems of the empty draft");
     assert_eq!(finalize_default(&empty).err(), Some(expected), "finalize(Draft::default())");
 
     // Problems in steps 4 and 1, listed as 1 then 4 whatever the order they were made in.
@@ -635,7 +722,9 @@ fn finalize_lists_every_problem_in_step_order() {
 fn finalize_valid_draft() {
     let d = valid_draft();
     let app = finalize_default(&d).unwrap_or_else(|e| panic!("finalize(valid_draft()): {e:?}"));
-    assert_eq!(app.answers, d, "finalize(valid_draft()) keeps the answers as typed");
+    let mut expected = d.clone();
+    expected.declarations.conditions = false; // not asked: the default edition links to no conditions
+    assert_eq!(app.answers, expected, "finalize(valid_draft()) keeps the answers");
     assert_eq!(app.income_class, Some(IncomeClass::High), "finalize(valid_draft()): Spain's class");
     assert_eq!(
         (app.quote.per_person.to_plain(), app.quote.total.to_plain()),
@@ -683,6 +772,31 @@ fn finalize_clears_answers_that_no_longer_apply() {
         assert_eq!(app.quote.reduced.is_some(), kept, "{args}: reduced scenario");
         assert!(!app.quote.notes.iter().any(|n| n.code().starts_with("reduced-not")), "{args}: {:?}", app.quote.notes);
     }
+}
+
+#[test]
+fn finalize_writes_the_canonical_form() {
+    let mut d = valid_draft();
+    d.key = " 3F0C2A9E-6D1B-4C8E-9A57-0B6F1D2E4C31 ".into();
+    d.about.first_name = "  Ana María\t".into();
+    d.about.email = " ana@example.org ".into();
+    d.motivation.why = "\nLine one.\nLine two.  ".into();
+    d.registration.with_colleagues = Some(true);
+    d.registration.colleagues = vec![colleague(" Jordi Puig ", "jordi@example.org\n")];
+    let app = finalize_default(&d).unwrap_or_else(|e| panic!("finalize(padded answers): {e:?}"));
+    let a = &app.answers;
+    assert_eq!(a.key, "3f0c2a9e-6d1b-4c8e-9a57-0b6f1d2e4c31", "the key in lower case");
+    assert_eq!(
+        (a.about.first_name.as_str(), a.about.email.as_str(), a.motivation.why.as_str()),
+        ("Ana María", "ana@example.org", "Line one.\nLine two."),
+        "texts trimmed, inner line breaks kept"
+    );
+    assert_eq!(a.registration.colleagues, vec![colleague("Jordi Puig", "jordi@example.org")], "colleagues trimmed");
+    // With conditions to accept, the ticked box is kept.
+    let mut e = edition();
+    e.conditions_url = Some("https://example.org/conditions".into());
+    let app = finalize(&valid_draft(), &e, shared_countries(), today()).expect("valid");
+    assert!(app.answers.declarations.conditions, "conditions kept when asked");
 }
 
 #[test]
@@ -888,13 +1002,16 @@ fn check_draft(d: &Draft) -> Result<(), TestCaseError> {
                     app.answers
                 );
             }
-            prop_assert_eq!(app.quote, quote(e, c, &quote_input(&app.answers, today())), "quote of {:?}", d);
+            prop_assert_eq!(&app.quote, &quote(e, c, &quote_input(&app.answers, today())), "quote of {:?}", d);
             if app.answers.registration.with_colleagues != Some(true) {
                 prop_assert!(app.answers.registration.colleagues.is_empty(), "colleagues kept in {:?}", app.answers);
             }
             if app.answers.organisation.member != Some(Membership::Yes) {
                 prop_assert_eq!(app.answers.organisation.dues_paid, None, "dues kept in {:?}", app.answers);
             }
+            // The canonical form is a fixed point: finalizing it again changes nothing.
+            let again = finalize(&app.answers, e, c, today());
+            prop_assert_eq!(again.as_ref(), Ok(&app), "finalize of the finalized {:?}", app.answers);
         }
         Err(errors) => {
             prop_assert_eq!(errors, per_step.concat(), "finalize Err of {:?}", d);

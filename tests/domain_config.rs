@@ -1,8 +1,8 @@
 //! The deployment configuration: the default file, and each problem named by its field.
 
 use metropolis_diploma::domain::config::{Config, ConfigError};
+use metropolis_diploma::domain::document::{Expected, Problem};
 use metropolis_diploma::domain::edition::Contact;
-use metropolis_diploma::domain::json::Problem;
 
 const CONFIG_JSON: &str = include_str!("../public/config.json");
 
@@ -11,9 +11,11 @@ fn the_default_file_posts_to_the_reference_receiver() {
     let c = Config::from_json(CONFIG_JSON).expect("public/config.json is valid");
     assert_eq!(c.submission.endpoint, "api/applications");
     assert_eq!(c.submission.timeout_seconds, 15);
-    assert!(c.embed_origins.is_empty());
-    let edition = Contact { email: "a@metropolis.org".into(), reservation_email: "b@metropolis.org".into() };
+    assert!(c.embed.allowed_origins.is_empty());
+    assert_eq!(c.contact, Contact::default(), "no contact address in the shipped file");
+    let edition = Contact { email: Some("a@example.org".into()), reservation_email: Some("b@example.org".into()) };
     assert_eq!(c.contact(&edition), edition, "no overrides");
+    assert_eq!(c.contact(&Contact::default()), Contact::default(), "no address anywhere");
 }
 
 #[test]
@@ -25,12 +27,17 @@ fn overrides_and_origins_are_read() {
     )
     .expect("valid");
     assert_eq!(
-        c.embed_origins.iter().map(|o| o.as_str()).collect::<Vec<_>>(),
+        c.embed.allowed_origins.iter().map(|o| o.as_str()).collect::<Vec<_>>(),
         ["https://www.example.org", "http://localhost:4174"]
     );
-    let edition = Contact { email: "a@metropolis.org".into(), reservation_email: "b@metropolis.org".into() };
+    let edition = Contact { email: Some("a@example.org".into()), reservation_email: Some("b@example.org".into()) };
     let contact = c.contact(&edition);
-    assert_eq!((contact.email.as_str(), contact.reservation_email.as_str()), ("info@example.org", "b@metropolis.org"));
+    assert_eq!(
+        (contact.email.as_deref(), contact.reservation_email.as_deref()),
+        (Some("info@example.org"), Some("b@example.org"))
+    );
+    let only_config = c.contact(&Contact::default());
+    assert_eq!((only_config.email.as_deref(), only_config.reservation_email), (Some("info@example.org"), None));
 }
 
 #[test]
@@ -54,11 +61,22 @@ fn each_problem_names_its_field() {
         ("bad contact email", with(r#"{"endpoint":"a"}"#, r#","contact":{"email":"nope"}"#), "contact.email"),
         ("unknown top-level key", with(r#"{"endpoint":"a"}"#, r#","endpoint":"b""#), "endpoint"),
         ("unknown submission key", with(r#"{"endpoint":"a","retries":3}"#, ""), "submission.retries"),
+        ("unknown contact key", with(r#"{"endpoint":"a"}"#, r#","contact":{"phone":"+34"}"#), "contact.phone"),
+        ("schema twice", r#"{"schema":1,"schema":1,"submission":{"endpoint":"a"}}"#.into(), "schema"),
     ];
     for (what, text, field) in rows {
         let err = Config::from_json(&text).expect_err(what);
         assert_eq!(err.field(), field, "{what}: {err:?}");
     }
+    // An origin that is not one says what an origin is.
+    let err = Config::from_json(&with(r#"{"endpoint":"a"}"#, r#","embed":{"allowed_origins":["*"]}"#));
+    assert_eq!(
+        err.map_err(|e| match e {
+            ConfigError::Format(d) => d.problem,
+            other => panic!("{other:?}"),
+        }),
+        Err(Problem::invalid(Expected::Origin, "\"*\""))
+    );
     assert!(
         matches!(Config::from_json("{").unwrap_err(), ConfigError::Format(e) if matches!(e.problem, Problem::Syntax { .. }))
     );

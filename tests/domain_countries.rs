@@ -4,6 +4,7 @@ mod common;
 
 use common::countries;
 use metropolis_diploma::domain::countries::{fold, Countries, CountriesError, CountriesProblem, Country, IncomeClass};
+use metropolis_diploma::domain::document::{DocumentError, Expected, Problem};
 
 #[test]
 fn real_file_has_218_economies_and_two_years() {
@@ -176,5 +177,49 @@ fn bad_files_name_the_line() {
     ];
     for (what, text, line, problem) in rows {
         assert_eq!(parse(&text), Err(CountriesError { line, problem }), "{what}: {text:?}");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The JSON form: what the browser reads instead of the CSV.
+
+#[test]
+fn the_json_form_carries_the_whole_file() {
+    let c = countries();
+    let json = serde_json::to_string(&c).expect("serialises");
+    assert_eq!(Countries::from_json(&json), Ok(c.clone()), "the real file through its JSON form");
+    let value: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(value["years"], serde_json::json!(["FY2025", "FY2026"]));
+    let ken = value["list"].as_array().and_then(|l| l.iter().find(|x| x["iso3"] == "KEN")).expect("Kenya");
+    assert_eq!(
+        ken,
+        &serde_json::json!({ "iso3": "KEN", "name": "Kenya", "region": "Sub-Saharan Africa", "classes": ["LM", "LM"] }),
+        "iso2 is not written: it follows from iso3"
+    );
+    let eth = Countries::from_json(&json).expect("reads").get("ETH").map(|x| (x.iso2, x.classes.clone()));
+    assert_eq!(eth, Some((Some("ET"), vec![Some(IncomeClass::Low), None])), "iso2 restored, unclassified kept");
+}
+
+#[test]
+fn bad_json_forms_name_the_field() {
+    let doc = |years: &str, list: &str| format!(r#"{{"years": {years}, "list": {list}}}"#);
+    let kenya = r#"{"iso3": "KEN", "name": "Kenya", "region": "Africa", "classes": ["LM"]}"#;
+    let codes = Expected::OneOf(["L", "LM", "UM", "H"].iter().map(|s| (*s).to_owned()).collect());
+    // (description, text, field, problem)
+    #[rustfmt::skip]
+    let rows: Vec<(&str, String, &str, Problem)> = vec![
+        ("no list", r#"{"years": ["FY2025"]}"#.into(), "list", Problem::Missing),
+        ("an unknown key", doc(r#"["FY2025"]"#, &format!("[{kenya}], \"extra\": 1")), "extra", Problem::Unknown),
+        ("a year that is not FY", doc(r#"["2025"]"#, &format!("[{kenya}]")), "years.0", Problem::invalid(Expected::FiscalYear, "\"2025\"")),
+        ("an empty list", doc(r#"["FY2025"]"#, "[]"), "list", Problem::Empty),
+        ("a lower-case code", doc(r#"["FY2025"]"#, &format!("[{}]", kenya.replace("KEN", "ken"))), "list.0.iso3", Problem::invalid(Expected::CountryCode, "\"ken\"")),
+        ("a code twice", doc(r#"["FY2025"]"#, &format!("[{kenya}, {kenya}]")), "list.1.iso3", Problem::Duplicate),
+        ("classes for another number of years", doc(r#"["FY2025", "FY2026"]"#, &format!("[{kenya}]")), "list.0.classes", Problem::invalid(Expected::Items(2), "1 items")),
+        ("an unknown class", doc(r#"["FY2025"]"#, &format!("[{}]", kenya.replace("\"LM\"", "\"MI\""))), "list.0.classes.0", Problem::invalid(codes.clone(), "\"MI\"")),
+        ("a class as a number", doc(r#"["FY2025"]"#, &format!("[{}]", kenya.replace("\"LM\"", "2"))), "list.0.classes.0", Problem::invalid(codes, "2")),
+        ("a name missing", doc(r#"["FY2025"]"#, r#"[{"iso3": "KEN", "region": "Africa", "classes": ["LM"]}]"#), "list.0.name", Problem::Missing),
+    ];
+    for (what, text, field, problem) in rows {
+        assert_eq!(Countries::from_json(&text), Err(DocumentError::new(field, problem)), "{what}: {text}");
     }
 }

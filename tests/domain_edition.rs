@@ -3,10 +3,10 @@
 mod common;
 
 use common::{countries, date, money, percent, EDITION_JSON};
+use metropolis_diploma::domain::document::{Expected, Problem};
 use metropolis_diploma::domain::edition::{
-    Discount, Edition, EditionError, EditionProblem, Eligibility, EDITION_SCHEMA,
+    Applications, Contact, Discount, Edition, EditionError, EditionProblem, Eligibility, LocalizedText, EDITION_SCHEMA,
 };
-use metropolis_diploma::domain::json::{Expected, Problem};
 use serde_json::{json, Value};
 
 /// The default file as a JSON value.
@@ -67,7 +67,47 @@ fn default_edition_is_the_brochures_third() {
     );
     assert_eq!(e.fees.discount_order, Discount::ALL.to_vec());
     assert_eq!((e.refund.percent, e.refund.days_before_start, e.refund.payout_days), (percent("75"), 30, 30));
-    assert_eq!(e.contact.reservation_email, "diploma@metropolis.org");
+    // Nothing the brochure does not state: no application dates, no next edition, no conditions
+    // address, no contact address.
+    assert_eq!(e.applications, Applications::default(), "no application dates");
+    assert_eq!((e.next_edition.as_ref(), e.conditions_url.as_deref()), (None, None));
+    assert_eq!(e.contact, Contact { email: None, reservation_email: None }, "no contact address");
+    // The brochure's "What's included?" and "What's not included?", in three languages.
+    let english = |texts: &[LocalizedText]| texts.iter().map(|t| t.get("en").to_owned()).collect::<Vec<_>>();
+    assert_eq!(
+        english(&e.content.included),
+        [
+            "Access to the course material",
+            "Masterclasses with local governments or academic experts",
+            "Site visits",
+            "Transfers to the site visits",
+            "10-trip public transport card",
+            "Coffee and tea breaks",
+            "Lunches",
+            "Networking event (to be confirmed)",
+            "Certificate of completion",
+        ]
+    );
+    assert_eq!(
+        english(&e.content.not_included),
+        [
+            "Air travel from your city or country of residence to Barcelona",
+            "Accommodation",
+            "Visa, if applicable",
+            "Transfers from and to the airports",
+            "Anything not listed as included",
+        ]
+    );
+    // The hotel list comes with accommodation, which is not included: a note, not an included item.
+    let note = e.content.not_included_note.as_ref().expect("the hotel note");
+    assert!(note.get("en").contains("list of hotels"), "{note:?}");
+    assert!(!english(&e.content.included).iter().any(|t| t.to_lowercase().contains("hotel")));
+    let texts = e.content.included.iter().chain(&e.content.not_included).chain(std::iter::once(note));
+    for t in texts {
+        let langs: Vec<&str> = t.0.keys().map(String::as_str).collect();
+        assert_eq!(langs, ["en", "es", "fr"], "every text in English, Spanish and French: {t:?}");
+    }
+    assert!(!EDITION_JSON.contains("metropolis.org"), "no unconfirmed address in the shipped file");
     assert!(
         countries().has_year(&p.classification_year),
         "the country file has the edition's year {}",
@@ -79,28 +119,40 @@ fn default_edition_is_the_brochures_third() {
 #[test]
 fn reader_problems_name_the_field() {
     type Edit = Box<dyn FnOnce(&mut Value)>;
-    let expected = |expected: Expected, found: &str| Problem::Expected { expected, found: found.to_owned() };
-    let eligibility = Expected::OneOf(vec!["members", "members_dues_paid", "everyone"]);
-    let discount = Expected::OneOf(vec!["membership", "income_place", "group", "early_bird"]);
+    let invalid = |expected: Expected, found: &str| Problem::invalid(expected, found);
+    let codes = |c: &[&str]| Expected::OneOf(c.iter().map(|s| (*s).to_owned()).collect());
+    let eligibility = codes(&["members", "members_dues_paid", "everyone"]);
+    let discount = codes(&["membership", "income_place", "group", "early_bird"]);
     // (description, edit, expected field, expected problem)
     #[rustfmt::skip]
     let rows: Vec<(&str, Edit, &str, Problem)> = vec![
-        ("list_fee not an amount", Box::new(set("/fees/list_fee", json!("abc"))), "fees.list_fee", expected(Expected::Amount, "\"abc\"")),
-        ("list_fee with three decimals", Box::new(set("/fees/list_fee", json!("660.001"))), "fees.list_fee", expected(Expected::Amount, "\"660.001\"")),
-        ("list_fee as a JSON number", Box::new(set("/fees/list_fee", json!(660))), "fees.list_fee", expected(Expected::Amount, "660")),
-        ("percent above 100", Box::new(set("/fees/group_discount/percent", json!("108"))), "fees.group_discount.percent", expected(Expected::Percent, "\"108\"")),
-        ("start_date not a date", Box::new(set("/course/start_date", json!("2025-11-31"))), "course.start_date", expected(Expected::Date, "\"2025-11-31\"")),
-        ("unknown eligibility", Box::new(set("/fees/income_places/eligible", json!("anyone"))), "fees.income_places.eligible", expected(eligibility, "\"anyone\"")),
-        ("unknown discount", Box::new(set("/fees/discount_order/2", json!("loyalty"))), "fees.discount_order.2", expected(discount, "\"loyalty\"")),
-        ("schema as a string", Box::new(set("/schema", json!("1"))), "schema", expected(Expected::WholeNumber, "\"1\"")),
-        ("negative group size", Box::new(set("/fees/group_discount/min_size", json!(-2))), "fees.group_discount.min_size", expected(Expected::WholeNumber, "-2")),
-        ("fractional places", Box::new(set("/fees/income_places/places", json!(2.5))), "fees.income_places.places", expected(Expected::WholeNumber, "2.5")),
-        ("course as a list", Box::new(set("/course", json!([]))), "course", expected(Expected::Object, "[]")),
+        ("list_fee not an amount", Box::new(set("/fees/list_fee", json!("abc"))), "fees.list_fee", invalid(Expected::Amount, "\"abc\"")),
+        ("list_fee with three decimals", Box::new(set("/fees/list_fee", json!("660.001"))), "fees.list_fee", invalid(Expected::Amount, "\"660.001\"")),
+        ("list_fee without decimals", Box::new(set("/fees/list_fee", json!("660"))), "fees.list_fee", invalid(Expected::Amount, "\"660\"")),
+        ("list_fee with a leading zero", Box::new(set("/fees/list_fee", json!("0660.00"))), "fees.list_fee", invalid(Expected::Amount, "\"0660.00\"")),
+        ("list_fee as a JSON number", Box::new(set("/fees/list_fee", json!(660))), "fees.list_fee", invalid(Expected::Amount, "660")),
+        ("percent above 100", Box::new(set("/fees/group_discount/percent", json!("108"))), "fees.group_discount.percent", invalid(Expected::Percent, "\"108\"")),
+        ("percent with a trailing zero", Box::new(set("/fees/group_discount/percent", json!("8.0"))), "fees.group_discount.percent", invalid(Expected::Percent, "\"8.0\"")),
+        ("start_date not a date", Box::new(set("/course/start_date", json!("2025-11-31"))), "course.start_date", invalid(Expected::Date, "\"2025-11-31\"")),
+        ("opens not a date", Box::new(set("/applications", json!({"opens": "1 June"}))), "applications.opens", invalid(Expected::Date, "\"1 June\"")),
+        ("unknown eligibility", Box::new(set("/fees/income_places/eligible", json!("anyone"))), "fees.income_places.eligible", invalid(eligibility.clone(), "\"anyone\"")),
+        ("eligibility as a number", Box::new(set("/fees/income_places/eligible", json!(1))), "fees.income_places.eligible", invalid(eligibility, "1")),
+        ("unknown discount", Box::new(set("/fees/discount_order/2", json!("loyalty"))), "fees.discount_order.2", invalid(discount, "\"loyalty\"")),
+        ("schema as a string", Box::new(set("/schema", json!("1"))), "schema", invalid(Expected::WholeNumber, "\"1\"")),
+        ("negative group size", Box::new(set("/fees/group_discount/min_size", json!(-2))), "fees.group_discount.min_size", invalid(Expected::WholeNumber, "-2")),
+        ("fractional places", Box::new(set("/fees/income_places/places", json!(2.5))), "fees.income_places.places", invalid(Expected::WholeNumber, "2.5")),
+        ("course as a list", Box::new(set("/course", json!([]))), "course", invalid(Expected::Object, "[…]")),
+        ("included as an object", Box::new(set("/content/included", json!({}))), "content.included", invalid(Expected::List, "{…}")),
+        ("a text that is a number", Box::new(set("/content/included/0/fr", json!(7))), "content.included.0.fr", invalid(Expected::Text, "7")),
+        ("a contact that is a list", Box::new(set("/contact/email", json!(["a@example.org"]))), "contact.email", invalid(Expected::Text, "[…]")),
         ("missing group percent", Box::new(remove("/fees/group_discount/percent")), "fees.group_discount.percent", Problem::Missing),
-        ("null group percent", Box::new(set("/fees/group_discount/percent", json!(null))), "fees.group_discount.percent", Problem::Missing),
-        ("missing contact", Box::new(remove("/contact")), "contact", Problem::Missing),
+        ("null group percent", Box::new(set("/fees/group_discount/percent", json!(null))), "fees.group_discount.percent", invalid(Expected::Percent, "null")),
+        ("missing refund", Box::new(remove("/refund")), "refund", Problem::Missing),
         ("unknown field in fees", Box::new(add("/fees", "student_discount", json!("10"))), "fees.student_discount", Problem::Unknown),
         ("unknown top-level field", Box::new(add("", "venue", json!("CCCB"))), "venue", Problem::Unknown),
+        ("unknown field in applications", Box::new(add("/applications", "deadline", json!("2025-10-01"))), "applications.deadline", Problem::Unknown),
+        ("unknown field in content", Box::new(add("/content", "hotels", json!([]))), "content.hotels", Problem::Unknown),
+        ("unknown field in next_edition", Box::new(set("/next_edition", json!({"city": "Barcelona"}))), "next_edition.city", Problem::Unknown),
     ];
     for (what, edit, field, problem) in rows {
         let result = load_with(edit);
@@ -141,11 +193,33 @@ fn validation_problems_name_the_field() {
         ("missing discount", Box::new(set("/fees/discount_order", json!(["membership", "income_place", "group"]))), "fees.discount_order", P::MissingDiscount { discount: Discount::EarlyBird }),
         ("empty discount order", Box::new(set("/fees/discount_order", json!([]))), "fees.discount_order", P::MissingDiscount { discount: Discount::Membership }),
         ("refund 0 days before start", Box::new(set("/refund/days_before_start", json!(0))), "refund.days_before_start", P::TooSmall { min: 1 }),
-        ("email without @", Box::new(set("/contact/email", json!("diploma.metropolis.org"))), "contact.email", P::NotAnEmail),
-        ("email without a dotted domain", Box::new(set("/contact/email", json!("diploma@metropolis"))), "contact.email", P::NotAnEmail),
-        ("email with a space", Box::new(set("/contact/email", json!("dip loma@metropolis.org"))), "contact.email", P::NotAnEmail),
-        ("email with two @", Box::new(set("/contact/email", json!("a@b@metropolis.org"))), "contact.email", P::NotAnEmail),
-        ("bad reservation email", Box::new(set("/contact/reservation_email", json!("@metropolis.org"))), "contact.reservation_email", P::NotAnEmail),
+        ("email without @", Box::new(set("/contact/email", json!("secretariat.example.org"))), "contact.email", P::NotAnEmail),
+        ("email without a dotted domain", Box::new(set("/contact/email", json!("secretariat@example"))), "contact.email", P::NotAnEmail),
+        ("email with a space", Box::new(set("/contact/email", json!("secre tariat@example.org"))), "contact.email", P::NotAnEmail),
+        ("email with two @", Box::new(set("/contact/email", json!("a@b@example.org"))), "contact.email", P::NotAnEmail),
+        ("empty email", Box::new(set("/contact/email", json!(""))), "contact.email", P::NotAnEmail),
+        ("bad reservation email", Box::new(set("/contact/reservation_email", json!("@example.org"))), "contact.reservation_email", P::NotAnEmail),
+        // The application calendar: opening and closing before the course, in order.
+        ("applications open on the first day", Box::new(set("/applications", json!({"opens": "2025-11-17"}))), "applications.opens", P::AfterStart),
+        ("applications close on the first day", Box::new(set("/applications", json!({"closes": "2025-11-17"}))), "applications.closes", P::AfterStart),
+        ("applications close after the course", Box::new(set("/applications", json!({"closes": "2025-12-01"}))), "applications.closes", P::AfterStart),
+        ("applications close before they open", Box::new(set("/applications", json!({"opens": "2025-06-02", "closes": "2025-06-01"}))), "applications.closes", P::ClosesBeforeOpens),
+        // The next edition: after this one, in order, with a web address and English.
+        ("next edition on this one's last day", Box::new(set("/next_edition", json!({"start_date": "2025-11-21"}))), "next_edition.start_date", P::NotAfterCourse),
+        ("next edition ending before it starts", Box::new(set("/next_edition", json!({"start_date": "2026-11-16", "end_date": "2026-11-15"}))), "next_edition.end_date", P::EndBeforeStart),
+        ("next edition address without scheme", Box::new(set("/next_edition", json!({"url": "www.example.org/diploma"}))), "next_edition.url", P::NotAUrl),
+        ("next edition address as javascript:", Box::new(set("/next_edition", json!({"url": "javascript:alert(1)"}))), "next_edition.url", P::NotAUrl),
+        ("next edition text without English", Box::new(set("/next_edition", json!({"text": {"fr": "Bientôt"}}))), "next_edition.text", P::MissingEnglish),
+        // The general conditions: a web address.
+        ("conditions as a path", Box::new(set("/conditions_url", json!("/conditions.pdf"))), "conditions_url", P::NotAUrl),
+        ("conditions with a space", Box::new(set("/conditions_url", json!("https://example.org/general conditions.pdf"))), "conditions_url", P::NotAUrl),
+        ("conditions with a quote", Box::new(set("/conditions_url", json!("https://example.org/\"onmouseover"))), "conditions_url", P::NotAUrl),
+        ("conditions without a host", Box::new(set("/conditions_url", json!("https:///conditions"))), "conditions_url", P::NotAUrl),
+        // What is included: every text has English, language tags as keys, and no empty text.
+        ("an included item without English", Box::new(set("/content/included/2", json!({"fr": "Visites", "es": "Visitas"}))), "content.included.2", P::MissingEnglish),
+        ("an included item in Klingon", Box::new(add("/content/included/0", "Klingon", json!("x"))), "content.included.0.Klingon", P::NotALanguageTag),
+        ("an empty French text", Box::new(set("/content/not_included/1/fr", json!(" "))), "content.not_included.1.fr", P::Empty),
+        ("a note without English", Box::new(set("/content/not_included_note", json!({"es": "Hoteles"}))), "content.not_included_note", P::MissingEnglish),
     ];
     for (what, edit, field, problem) in rows {
         let result = load_with(edit);
@@ -166,6 +240,19 @@ fn valid_variants_load() {
         ("everyone eligible", Box::new(set("/fees/income_places/eligible", json!("everyone")))),
         ("members with dues paid", Box::new(set("/fees/income_places/eligible", json!("members_dues_paid")))),
         ("decimal percentage", Box::new(set("/fees/group_discount/percent", json!("7.5")))),
+        // The additions are optional: absent, null or empty all load.
+        ("no applications", Box::new(remove("/applications"))),
+        ("no next_edition", Box::new(remove("/next_edition"))),
+        ("no conditions_url", Box::new(remove("/conditions_url"))),
+        ("no contact", Box::new(remove("/contact"))),
+        ("contact with one address", Box::new(set("/contact", json!({"email": "secretariat@example.org"})))),
+        ("no content", Box::new(remove("/content"))),
+        ("empty content", Box::new(set("/content", json!({})))),
+        ("applications open and close the day before", Box::new(set("/applications", json!({"opens": "2025-11-16", "closes": "2025-11-16"})))),
+        ("applications with an opening date only", Box::new(set("/applications", json!({"opens": "2025-05-01", "closes": null})))),
+        ("a next edition with everything", Box::new(set("/next_edition", json!({"start_date": "2026-11-16", "end_date": "2026-11-20", "url": "https://example.org/diploma-2026", "text": {"en": "The 4th edition", "pt-BR": "A 4ª edição"}})))),
+        ("a next edition with only a sentence", Box::new(set("/next_edition", json!({"text": {"en": "Dates to be announced"}})))),
+        ("conditions over http", Box::new(set("/conditions_url", json!("http://example.org/conditions?lang=en#fees")))),
     ];
     for (what, edit) in rows {
         let result = load_with(edit);
@@ -180,11 +267,11 @@ fn syntax_errors_give_line_and_column() {
     let truncated_line = truncated.lines().count();
     #[rustfmt::skip]
     let rows: &[(&str, &str, usize, usize)] = &[
-        ("not JSON", "not json", 1, 1),
+        ("not JSON", "not json", 1, 2),
         ("empty file", "", 1, 1),
-        ("unclosed object", "{\n  \"schema\": 1", 2, 14),
-        ("duplicate key", "{\"schema\": 1, \"schema\": 1}", 1, 15),
+        ("unclosed object", "{\n  \"schema\": 1", 2, 13),
         ("trailing comma on line 3", "{\n  \"schema\": 1,\n  \"id\": \"x\",\n}", 4, 1),
+        ("text after the object", "{\"schema\": 1} x", 1, 15),
     ];
     for &(what, text, line, column) in rows {
         assert_eq!(
@@ -202,4 +289,40 @@ fn syntax_errors_give_line_and_column() {
         }
         other => panic!("truncated file: expected Syntax, got {other:?}"),
     }
+    // A key given twice is named, whatever its level.
+    let twice = EDITION_JSON.replacen("\"currency\": \"EUR\",", "\"currency\": \"EUR\", \"currency\": \"USD\",", 1);
+    assert_eq!(
+        Edition::from_json(&twice),
+        Err(EditionError { field: "currency".into(), problem: EditionProblem::Format(Problem::Duplicate) })
+    );
+    let twice = EDITION_JSON.replacen("\"payout_days\": 30", "\"payout_days\": 30, \"payout_days\": 31", 1);
+    assert_eq!(
+        Edition::from_json(&twice),
+        Err(EditionError { field: "refund.payout_days".into(), problem: EditionProblem::Format(Problem::Duplicate) })
+    );
+}
+
+#[test]
+fn the_edition_round_trips_through_serde() {
+    let e = Edition::from_json(EDITION_JSON).expect("default edition parses");
+    let text = serde_json::to_string(&e).expect("serialises");
+    assert_eq!(Edition::from_json(&text), Ok(e.clone()), "read back what was written");
+    let mut full = e;
+    full.applications = Applications { opens: Some(date(2025, 5, 1)), closes: Some(date(2025, 10, 31)) };
+    full.conditions_url = Some("https://example.org/conditions".into());
+    full.contact =
+        Contact { email: Some("info@example.org".into()), reservation_email: Some("places@example.org".into()) };
+    let text = serde_json::to_string_pretty(&full).expect("serialises");
+    assert_eq!(Edition::from_json(&text), Ok(full), "with every optional part");
+}
+
+#[test]
+fn localized_texts_fall_back_to_english() {
+    let t = LocalizedText::new([("en", "Lunches"), ("fr", "Déjeuners")]);
+    // (language asked, text)
+    let rows = [("en", "Lunches"), ("fr", "Déjeuners"), ("es", "Lunches"), ("", "Lunches")];
+    for (lang, text) in rows {
+        assert_eq!(t.get(lang), text, "get({lang:?})");
+    }
+    assert_eq!(LocalizedText::default().get("en"), "", "an empty text");
 }

@@ -24,7 +24,11 @@ fn errors_in_the_pretty_printed_file_name_their_field() {
         ("unknown discount in the order", r#""early_bird"]"#, r#""early_birds"]"#, "fees.discount_order.3"),
         ("typo in a key", r#""payout_days": 30"#, r#""payout_day": 30"#, "refund.payout_day"),
         ("missing places", r#""places": 3,"#, "", "fees.income_places.places"),
-        ("bad reservation e-mail type (last field of the file)", r#""reservation_email": "diploma@metropolis.org""#, r#""reservation_email": 7"#, "contact.reservation_email"),
+        ("bad reservation e-mail type", r#""reservation_email": null"#, r#""reservation_email": 7"#, "contact.reservation_email"),
+        ("unknown key in the applications", r#""opens": null"#, r#""open": null"#, "applications.open"),
+        ("bad date in the applications", r#""closes": null"#, r#""closes": "31/10/2025""#, "applications.closes"),
+        ("a text that is not text", r#""en": "Lunches""#, r#""en": ["Lunches"]"#, "content.included.6.en"),
+        ("a syntax error in the last object names no field", r#""en": "For accommodation"#, r#""en": "#, ""),
     ];
     for (what, from, to, field) in rows {
         assert_eq!(field_after(what, from, to), field, "{what}");

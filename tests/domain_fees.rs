@@ -380,3 +380,30 @@ fn rounding_half_away_from_zero() {
         assert_eq!(q.per_person, last, "{what}: per_person");
     }
 }
+
+#[test]
+fn notes_travel_as_their_code_with_their_figures() {
+    // The JSON of every note: its `data-note` code under "code", its figures beside it.
+    #[rustfmt::skip]
+    let rows: Vec<(Note, &str)> = vec![
+        (Note::MemberRateDuesUnpaid { dues_year: 2024 }, r#"{"code":"member-rate-dues-unpaid","dues_year":2024}"#),
+        (Note::EarlyBirdMayApply, r#"{"code":"early-bird-may-apply"}"#),
+        (Note::EarlyBirdApplied { last_date: date(2025, 9, 30) }, r#"{"code":"early-bird-applied","last_date":"2025-09-30"}"#),
+        (Note::EarlyBirdEnded { last_date: date(2025, 9, 30) }, r#"{"code":"early-bird-ended","last_date":"2025-09-30"}"#),
+        (Note::GroupApplied { people: 3 }, r#"{"code":"group-applied","people":3}"#),
+        (Note::GroupAvailable { min_size: 2 }, r#"{"code":"group-available","min_size":2}"#),
+        (Note::CountryUnclassified { iso3: "VEN".into(), year: "FY2025".into() }, r#"{"code":"country-unclassified","iso3":"VEN","year":"FY2025"}"#),
+        (Note::ReducedAvailable { tier: ReducedTier::MiddleIncome }, r#"{"code":"reduced-available","tier":"middle_income"}"#),
+        (Note::ReducedNotMember, r#"{"code":"reduced-not-member"}"#),
+        (Note::ReducedDuesUnpaid, r#"{"code":"reduced-dues-unpaid"}"#),
+        (Note::ReducedHighIncome, r#"{"code":"reduced-high-income"}"#),
+        (Note::ReducedNoCountry, r#"{"code":"reduced-no-country"}"#),
+        (Note::ReducedPlacesLimited { places: 3 }, r#"{"code":"reduced-places-limited","places":3}"#),
+        (Note::AfterCourseStart, r#"{"code":"after-course-start"}"#),
+    ];
+    for (note, json) in rows {
+        assert_eq!(serde_json::to_string(&note).ok().as_deref(), Some(json), "{note:?}");
+        assert!(json.starts_with(&format!(r#"{{"code":"{}""#, note.code())), "{note:?}: the code of data-note");
+        assert_eq!(serde_json::from_str::<Note>(json).ok(), Some(note), "{json} read back");
+    }
+}

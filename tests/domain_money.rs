@@ -2,9 +2,8 @@
 
 mod common;
 
-use metropolis_diploma::domain::json::{self, ToJson};
-
 use common::{dec, money};
+use metropolis_diploma::domain::document::{from_json, to_text, Expected, Problem};
 use metropolis_diploma::domain::money::{AmountError, Money, Percent};
 
 /// Reads `text` as a person's input; the message names the input.
@@ -79,46 +78,69 @@ fn parse_user_rejects() {
 }
 
 #[test]
-fn from_str_is_strict() {
-    use AmountError::{Empty, Negative, NotANumber, TooLarge, TooManyDecimals};
+fn the_canonical_form_is_the_only_machine_form() {
+    use AmountError::{Empty, Negative, NotCanonical, TooLarge};
     #[rustfmt::skip]
     let rows: &[(&str, Result<&str, AmountError>)] = &[
-        ("660", Ok("660.00")),
         ("660.00", Ok("660.00")),
-        ("660.5", Ok("660.50")),
+        ("0.00", Ok("0.00")),
         ("0.01", Ok("0.01")),
-        (" 660 ", Ok("660.00")),
+        ("607.20", Ok("607.20")),
+        ("999999999999999.99", Ok("999999999999999.99")),
         ("", Err(Empty)),
-        ("-1", Err(Negative)),
-        ("660,00", Err(NotANumber)),
-        ("1,821.60", Err(NotANumber)),
-        ("1 821.60", Err(NotANumber)),
-        ("€660", Err(NotANumber)),
-        (".5", Err(NotANumber)),
-        ("5.", Err(NotANumber)),
-        ("1.2.3", Err(NotANumber)),
-        ("1e3", Err(NotANumber)),
-        ("660.001", Err(TooManyDecimals)),
-        ("123456789012", Err(TooLarge)),
+        ("-1.00", Err(Negative)),
+        ("660", Err(NotCanonical)),
+        ("660.0", Err(NotCanonical)),
+        ("660.5", Err(NotCanonical)),
+        ("660.001", Err(NotCanonical)),
+        ("0330.00", Err(NotCanonical)),
+        ("00.50", Err(NotCanonical)),
+        (".50", Err(NotCanonical)),
+        ("660.", Err(NotCanonical)),
+        (" 660.00", Err(NotCanonical)),
+        ("660.00 ", Err(NotCanonical)),
+        ("+660.00", Err(NotCanonical)),
+        ("1e3", Err(NotCanonical)),
+        ("1e3.00", Err(NotCanonical)),
+        ("660,00", Err(NotCanonical)),
+        ("1,821.60", Err(NotCanonical)),
+        ("€660.00", Err(NotCanonical)),
+        ("6６0.00", Err(NotCanonical)),
+        ("1234567890123456.00", Err(TooLarge)),
     ];
     for &(text, expected) in rows {
-        let got = text.parse::<Money>().map(Money::to_plain);
-        assert_eq!(got, expected.map(str::to_owned), "{text:?}.parse::<Money>()");
+        let got = Money::parse_canonical(text).map(Money::to_plain);
+        assert_eq!(got, expected.map(str::to_owned), "Money::parse_canonical({text:?})");
+        assert_eq!(text.parse::<Money>(), Money::parse_canonical(text), "{text:?}.parse::<Money>()");
+        // serde reads exactly the same texts, and names what it expected otherwise.
+        let json = serde_json::to_string(text).expect("a JSON string");
+        match expected {
+            Ok(plain) => {
+                assert_eq!(from_json::<Money>(&json).map(Money::to_plain), Ok(plain.to_owned()), "serde {json}")
+            }
+            Err(_) => assert_eq!(
+                from_json::<Money>(&json).map_err(|e| e.problem),
+                Err(Problem::invalid(Expected::Amount, &json)),
+                "serde {json}"
+            ),
+        }
     }
 }
 
 #[test]
-fn json_as_string() {
-    let m = money("607.2");
-    assert_eq!(m.to_json().to_text(), "\"607.20\"");
-    assert_eq!(Money::ZERO.to_json().to_text(), "\"0.00\"");
-    assert_eq!(json::from_text::<Money>("\"607.20\""), Ok(m));
-    assert_eq!(json::from_text::<Money>("\"607.2\""), Ok(m));
-    for bad in ["607.20", "607", "\"607,20\"", "\"607.201\"", "\"-1\"", "null", "\"\""] {
-        assert!(json::from_text::<Money>(bad).is_err(), "Money from JSON {bad} should fail");
+fn amounts_are_json_strings_never_numbers() {
+    assert_eq!(to_text(&money("607.20")), "\"607.20\"");
+    assert_eq!(to_text(&Money::ZERO), "\"0.00\"");
+    assert_eq!(to_text(&Money::from_decimal(dec("1821.6"))), "\"1821.60\"");
+    // (JSON, what was found)
+    let rows: &[(&str, &str)] = &[("607.20", "607.2"), ("607", "607"), ("null", "null"), ("true", "true")];
+    for &(json, found) in rows {
+        assert_eq!(
+            from_json::<Money>(json).map_err(|e| e.problem),
+            Err(Problem::invalid(Expected::Amount, found)),
+            "Money from JSON {json}"
+        );
     }
-    let round = json::from_text::<Money>(&money("1821.60").to_json().to_text());
-    assert_eq!(round, Ok(money("1821.60")), "1821.60 through JSON");
 }
 
 #[test]
@@ -171,13 +193,13 @@ fn from_decimal_rounds_and_to_plain_has_two_places() {
 fn arithmetic() {
     assert_eq!(money("607.20").times(3).to_plain(), "1821.60", "607.20 × 3");
     assert_eq!(money("0.01").times(0), Money::ZERO, "0.01 × 0");
-    assert_eq!(money("660").saturating_sub(money("52.80")).to_plain(), "607.20", "660 − 52.80");
-    assert_eq!(money("10").saturating_sub(money("10.01")), Money::ZERO, "10 − 10.01 saturates");
-    assert_eq!(money("10").saturating_sub(money("10")), Money::ZERO, "10 − 10");
+    assert_eq!(money("660.00").saturating_sub(money("52.80")).to_plain(), "607.20", "660 − 52.80");
+    assert_eq!(money("10.00").saturating_sub(money("10.01")), Money::ZERO, "10 − 10.01 saturates");
+    assert_eq!(money("10.00").saturating_sub(money("10.00")), Money::ZERO, "10 − 10");
     assert_eq!((money("0.10") + money("0.20")).to_plain(), "0.30", "0.10 + 0.20");
     let sum: Money = ["607.20", "607.20", "607.20"].into_iter().map(money).sum();
     assert_eq!(sum.to_plain(), "1821.60", "Σ 3 × 607.20");
-    assert_eq!(money("330").amount(), dec("330.00"), "amount of 330");
+    assert_eq!(money("330.00").amount(), dec("330.00"), "amount of 330.00");
 }
 
 #[test]
@@ -188,9 +210,59 @@ fn percent_type() {
     assert_eq!(Percent::new(dec("100")).map(Percent::value), Some(dec("100")));
     assert_eq!(Percent::new(dec("100.01")), None, "above 100");
     assert_eq!(Percent::new(dec("-1")), None, "below 0");
-    assert_eq!(Percent::new(dec("8")).expect("8 %").to_json().to_text(), "\"8\"");
-    assert_eq!(json::from_text::<Percent>("\"12.5\"").map(Percent::value), Ok(dec("12.5")));
-    for bad in ["\"101\"", "\"-5\"", "\"abc\"", "8", "\"12.34567\""] {
-        assert!(json::from_text::<Percent>(bad).is_err(), "Percent from JSON {bad} should fail");
+}
+
+#[test]
+fn percentages_have_one_canonical_form() {
+    #[rustfmt::skip]
+    let rows: &[(&str, Option<&str>)] = &[
+        ("0", Some("0")),
+        ("8", Some("8")),
+        ("50", Some("50")),
+        ("100", Some("100")),
+        ("8.5", Some("8.5")),
+        ("12.375", Some("12.375")),
+        ("0.0001", Some("0.0001")),
+        ("99.9999", Some("99.9999")),
+        ("050", None),
+        ("00", None),
+        ("50.0", None),
+        ("8.50", None),
+        ("8.", None),
+        (".5", None),
+        ("100.5", None),
+        ("101", None),
+        ("1000", None),
+        ("-5", None),
+        ("+5", None),
+        ("12.34567", None),
+        ("1e1", None),
+        (" 50", None),
+        ("", None),
+        ("abc", None),
+    ];
+    for &(text, expected) in rows {
+        let got = Percent::parse_canonical(text).map(|p| p.to_string());
+        assert_eq!(got.as_deref(), expected, "Percent::parse_canonical({text:?})");
+        let json = serde_json::to_string(text).expect("a JSON string");
+        let via_serde = from_json::<Percent>(&json);
+        match expected {
+            Some(canonical) => {
+                assert_eq!(
+                    via_serde.as_ref().map(ToString::to_string).ok().as_deref(),
+                    Some(canonical),
+                    "serde {json}"
+                );
+                // What is written is what was read.
+                assert_eq!(via_serde.map(|p| to_text(&p)), Ok(json.clone()), "written back {json}");
+            }
+            None => assert_eq!(
+                via_serde.map_err(|e| e.problem),
+                Err(Problem::invalid(Expected::Percent, &json)),
+                "serde {json}"
+            ),
+        }
     }
+    assert_eq!(to_text(&Percent::new(dec("8.50")).expect("8.5 %")), "\"8.5\"", "written without trailing zeros");
+    assert_eq!(from_json::<Percent>("8").map_err(|e| e.problem), Err(Problem::invalid(Expected::Percent, "8")));
 }

@@ -99,7 +99,7 @@ pub fn examine(body: &[u8], header_key: &str, rules: &Rules<'_>) -> Result<Exami
             format!("The registration date must be today or yesterday in Barcelona (today is {}).", rules.today),
         ));
     }
-    let verdict = match verify(&sub, rules.edition, rules.countries) {
+    let verdict = match verify(&sub, rules.edition, rules.countries, rules.today) {
         Ok(application) if errors.is_empty() => {
             Ok(Submission { answers: application.answers, quote: application.quote, ..sub.clone() }.to_json_text())
         }

@@ -6,7 +6,6 @@ use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use intake::app;
 use intake::db::Db;
-use metropolis_diploma::domain::json::ToJson;
 use serde_json::{json, Value};
 use std::path::PathBuf;
 use support::common::submission_of;
@@ -49,7 +48,7 @@ async fn the_same_key_and_body_again_returns_the_first_reference() {
     assert_eq!(again.status, StatusCode::OK, "{}", again.text);
     assert_eq!(again.reference(), first.reference());
     // The same content written differently (indentation) is the same body.
-    let pretty = send(&app, post(Some(KEY), sub.to_json().to_pretty())).await;
+    let pretty = send(&app, post(Some(KEY), serde_json::to_string_pretty(&sub).unwrap())).await;
     assert_eq!((pretty.status, pretty.reference()), (StatusCode::OK, first.reference()));
     assert_eq!(stored(&app).await.len(), 1);
 }
@@ -102,7 +101,7 @@ async fn invalid_answers_are_refused_with_their_field_paths() {
     let mut sub = valid_submission(KEY);
     sub.answers.about.email = "not an address".into();
     sub.answers.organisation.country = Some("XXX".into());
-    sub.answers.declarations.conditions = false;
+    sub.answers.declarations.truthful = false;
     let reply = send(&app, post_json(&sub)).await;
     assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", reply.text);
     assert_eq!(
@@ -110,7 +109,7 @@ async fn invalid_answers_are_refused_with_their_field_paths() {
         [
             pair("answers.about.email", "invalid_email"),
             pair("answers.organisation.country", "unknown_country"),
-            pair("answers.declarations.conditions", "must_accept"),
+            pair("answers.declarations.truthful", "must_accept"),
         ]
     );
     // A value of the wrong type is named by its path too.
@@ -138,10 +137,12 @@ async fn a_body_over_256_kib_is_refused_with_413() {
     let chunks: Vec<Result<String, std::io::Error>> = vec![Ok("x".repeat(200 * 1024)), Ok("x".repeat(200 * 1024))];
     let reply = send(&app, post(Some(KEY), Body::new(futures_stream(chunks)))).await;
     assert_eq!(reply.status, StatusCode::PAYLOAD_TOO_LARGE, "{}", reply.text);
-    // Just under the limit is read (and then judged on its content).
+    // Just under the limit is read, and then judged on its content: no answer is that long.
     let mut sub = valid_submission(KEY);
     sub.answers.registration.po_reference = "x".repeat(200 * 1024);
-    assert_eq!(send(&app, post_json(&sub)).await.status, StatusCode::CREATED);
+    let reply = send(&app, post_json(&sub)).await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", reply.text);
+    assert_eq!(reply.errors(), [pair("answers.registration.po_reference", "too_long")]);
 }
 
 /// A body stream from chunks, without pulling in a streams crate.

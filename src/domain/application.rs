@@ -3,8 +3,8 @@
 use super::countries::{Countries, IncomeClass};
 use super::edition::{is_email, Edition};
 use super::fees::{quote, Quote, QuoteInput};
-use super::json::{join, object, Expected, Fields, FromJson, Json, JsonError, ToJson};
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
 /// Word limits of the long answers.
 pub const WORDS_WHY: usize = 250;
@@ -13,7 +13,65 @@ pub const WORDS_EXPERIENCE: usize = 250;
 /// Word limit of the final-project idea.
 pub const WORDS_PROJECT: usize = 200;
 
-/// A page of the wizard, in order.
+/// The longest answer each text field takes, in characters (Unicode scalar values, as
+/// `chars().count()` and the browser's `maxlength` count them outside the astral planes), shared by
+/// the form (its `maxlength` and hint) and the receiver (`too_long`). Colleagues' fields are named
+/// with `*` for the index. Generous for any real answer; the bound keeps stored rows and exports
+/// small whatever a client sends.
+pub const MAX_LEN: [(&str, usize); 19] = [
+    ("about.first_name", 100),
+    ("about.surname", 100),
+    ("about.email", 254),
+    ("about.phone", 40),
+    ("about.job_title", 200),
+    ("about.department", 200),
+    ("about.years_experience", 10),
+    ("organisation.name", 200),
+    ("organisation.city", 100),
+    ("motivation.why", 3_000),
+    ("motivation.experience", 3_000),
+    ("motivation.project", 2_500),
+    ("registration.billing_organisation", 200),
+    ("registration.billing_address", 500),
+    ("registration.tax_id", 50),
+    ("registration.po_reference", 100),
+    ("registration.invoice_email", 254),
+    ("registration.colleagues.*.name", 200),
+    ("registration.colleagues.*.email", 254),
+];
+
+/// The limit for a field that is not in [`MAX_LEN`] (none of the draft's texts: a test checks it).
+pub const DEFAULT_MAX_LEN: usize = 200;
+
+/// The most characters `field` takes (`about.first_name`, `registration.colleagues.3.email`).
+///
+/// # Example
+/// ```
+/// use metropolis_diploma::domain::application::max_len;
+/// assert_eq!((max_len("about.first_name"), max_len("registration.colleagues.12.email")), (100, 254));
+/// ```
+#[must_use]
+pub fn max_len(field: &str) -> usize {
+    let generic: String = field
+        .split('.')
+        .map(|part| if !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()) { "*" } else { part })
+        .collect::<Vec<_>>()
+        .join(".");
+    MAX_LEN.iter().find(|(f, _)| *f == generic).map_or(DEFAULT_MAX_LEN, |(_, n)| *n)
+}
+
+/// The word limit of a long answer (`motivation.why`), `None` for other fields.
+#[must_use]
+pub fn word_limit(field: &str) -> Option<usize> {
+    match field {
+        "motivation.why" => Some(WORDS_WHY),
+        "motivation.experience" => Some(WORDS_EXPERIENCE),
+        "motivation.project" => Some(WORDS_PROJECT),
+        _ => None,
+    }
+}
+
+/// A page of the wizard, in order; in JSON its URL segment (`"about-you"`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Step {
     /// About you.
@@ -89,7 +147,7 @@ impl Step {
     }
 }
 
-/// Career stage.
+/// Career stage (`junior`, `mid_career`, `senior`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CareerStage {
     /// Junior.
@@ -100,7 +158,7 @@ pub enum CareerStage {
     Senior,
 }
 
-/// Kind of authority.
+/// Kind of authority (`local`, `metropolitan`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Authority {
     /// A local authority (city, municipality).
@@ -109,7 +167,7 @@ pub enum Authority {
     Metropolitan,
 }
 
-/// Metropolis membership, as the applicant knows it.
+/// Metropolis membership, as the applicant knows it (`yes`, `no`, `not_sure`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Membership {
     /// A member.
@@ -120,7 +178,7 @@ pub enum Membership {
     NotSure,
 }
 
-/// Working level of English.
+/// Working level of English (`fluent`, `working`, `basic`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EnglishLevel {
     /// Fluent or native.
@@ -131,8 +189,25 @@ pub enum EnglishLevel {
     Basic,
 }
 
+crate::serde_codes!(Step {
+    AboutYou => "about-you",
+    Organisation => "organisation",
+    Motivation => "motivation",
+    Registration => "registration",
+    Declarations => "declarations",
+});
+
+crate::serde_codes!(CareerStage { Junior => "junior", MidCareer => "mid_career", Senior => "senior" });
+
+crate::serde_codes!(Authority { Local => "local", Metropolitan => "metropolitan" });
+
+crate::serde_codes!(Membership { Yes => "yes", No => "no", NotSure => "not_sure" });
+
+crate::serde_codes!(EnglishLevel { Fluent => "fluent", Working => "working", Basic => "basic" });
+
 /// Step 1.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 #[allow(missing_docs)]
 pub struct AboutYou {
     pub first_name: String,
@@ -147,12 +222,13 @@ pub struct AboutYou {
 }
 
 /// Step 2.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 #[allow(missing_docs)]
 pub struct Organisation {
     pub name: String,
-    pub authority: Option<Authority>,
     pub city: String,
+    pub authority: Option<Authority>,
     /// World Bank code.
     pub country: Option<String>,
     pub member: Option<Membership>,
@@ -162,7 +238,8 @@ pub struct Organisation {
 }
 
 /// Step 3.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 #[allow(missing_docs)]
 pub struct Motivation {
     pub why: String,
@@ -172,7 +249,8 @@ pub struct Motivation {
 }
 
 /// A colleague registering from the same organisation.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 #[allow(missing_docs)]
 pub struct Colleague {
     pub name: String,
@@ -180,23 +258,25 @@ pub struct Colleague {
 }
 
 /// Step 4.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 #[allow(missing_docs)]
 pub struct Registration {
-    /// `Some(false)` alone, `Some(true)` with colleagues.
-    pub with_colleagues: Option<bool>,
-    pub colleagues: Vec<Colleague>,
-    /// Asks for a reduced-fee place (only offered when eligible).
-    pub reduced_requested: bool,
     pub billing_organisation: String,
     pub billing_address: String,
     pub tax_id: String,
     pub po_reference: String,
     pub invoice_email: String,
+    /// `Some(false)` alone, `Some(true)` with colleagues.
+    pub with_colleagues: Option<bool>,
+    pub colleagues: Vec<Colleague>,
+    /// Asks for a reduced-fee place (only offered when eligible).
+    pub reduced_requested: bool,
 }
 
 /// Step 5.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 #[allow(missing_docs)]
 pub struct Declarations {
     pub conditions: bool,
@@ -205,7 +285,13 @@ pub struct Declarations {
 }
 
 /// Everything the applicant has typed so far. Every field keeps exactly what was typed, valid or not.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+///
+/// In JSON (drafts, submissions) strict at every level: a field the format does not have is
+/// refused; a missing answer takes its empty default. The fields of each section are declared in
+/// the order the format has always written them, so the text of a draft or a submission is the
+/// same as before serde.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Draft {
     /// Idempotency key of the eventual submission, a UUID created with the draft.
     pub key: String,
@@ -232,6 +318,11 @@ pub enum ErrorCode {
     InvalidPhone,
     /// Not a whole number of years from 0 to 60.
     InvalidYears,
+    /// More characters than the field takes (see [`max_len`]).
+    TooLong {
+        /// The limit, in characters.
+        max: usize,
+    },
     /// More words than allowed.
     TooManyWords {
         /// The limit.
@@ -259,6 +350,7 @@ impl ErrorCode {
             ErrorCode::InvalidEmail => "invalid_email",
             ErrorCode::InvalidPhone => "invalid_phone",
             ErrorCode::InvalidYears => "invalid_years",
+            ErrorCode::TooLong { .. } => "too_long",
             ErrorCode::TooManyWords { .. } => "too_many_words",
             ErrorCode::NoColleagues => "no_colleagues",
             ErrorCode::TooManyPeople { .. } => "too_many_people",
@@ -267,17 +359,20 @@ impl ErrorCode {
         }
     }
 
-    /// The error with this code; `limit` and `max` fill the codes that carry a number.
+    /// The error a receiver reported as `code` for `field` (a path under the answers, such as
+    /// `motivation.why`), with the figures this build and `edition` give that field; `None` for a
+    /// code this build does not know.
     #[must_use]
-    pub fn from_code(code: &str, limit: usize, max: u32) -> Option<ErrorCode> {
+    pub fn from_code(code: &str, field: &str, edition: &Edition) -> Option<ErrorCode> {
         [
             ErrorCode::Required,
             ErrorCode::InvalidEmail,
             ErrorCode::InvalidPhone,
             ErrorCode::InvalidYears,
-            ErrorCode::TooManyWords { limit },
+            ErrorCode::TooLong { max: max_len(field) },
+            ErrorCode::TooManyWords { limit: word_limit(field).unwrap_or(WORDS_PROJECT) },
             ErrorCode::NoColleagues,
-            ErrorCode::TooManyPeople { max },
+            ErrorCode::TooManyPeople { max: edition.fees.group_discount.max_size },
             ErrorCode::MustAccept,
             ErrorCode::UnknownCountry,
         ]
@@ -322,9 +417,22 @@ pub fn is_phone(s: &str) -> bool {
     rest.chars().all(|c| c.is_ascii_digit() || " .-()".contains(c)) && (7..=15).contains(&digits)
 }
 
+/// Required and within its length: `true` when the value may be checked further.
 fn required(errors: &mut Vec<FieldError>, field: &str, value: &str) -> bool {
     if value.trim().is_empty() {
         errors.push(FieldError::new(field, ErrorCode::Required));
+        false
+    } else {
+        within_length(errors, field, value)
+    }
+}
+
+/// At most [`max_len`] characters: `true` when it is.
+fn within_length(errors: &mut Vec<FieldError>, field: &str, value: &str) -> bool {
+    let max = max_len(field);
+    // `nth` stops counting at the limit, so a huge value costs no more than a short one.
+    if value.chars().nth(max).is_some() {
+        errors.push(FieldError::new(field, ErrorCode::TooLong { max }));
         false
     } else {
         true
@@ -432,22 +540,31 @@ pub fn validate_step(step: Step, draft: &Draft, edition: &Edition, countries: &C
             }
             required(&mut e, "registration.billing_organisation", &r.billing_organisation);
             required(&mut e, "registration.billing_address", &r.billing_address);
+            within_length(&mut e, "registration.tax_id", &r.tax_id);
+            within_length(&mut e, "registration.po_reference", &r.po_reference);
             email(&mut e, "registration.invoice_email", &r.invoice_email);
         }
         Step::Declarations => {
             let d = &draft.declarations;
-            for (field, ticked) in [
-                ("declarations.conditions", d.conditions),
-                ("declarations.data_consent", d.data_consent),
-                ("declarations.truthful", d.truthful),
+            for (field, ticked, asked) in [
+                ("declarations.conditions", d.conditions, conditions_asked(edition)),
+                ("declarations.data_consent", d.data_consent, true),
+                ("declarations.truthful", d.truthful, true),
             ] {
-                if !ticked {
+                if asked && !ticked {
                     e.push(FieldError::new(field, ErrorCode::MustAccept));
                 }
             }
         }
     }
     e
+}
+
+/// Whether the declarations ask to accept the general conditions: only when the edition links to
+/// them (`conditions_url`); nobody accepts conditions they cannot read.
+#[must_use]
+pub fn conditions_asked(edition: &Edition) -> bool {
+    edition.conditions_url.is_some()
 }
 
 /// The first step with a problem, `None` when every step is complete: where the wizard sends a
@@ -485,18 +602,24 @@ pub fn quote_input(draft: &Draft, today: NaiveDate) -> QuoteInput {
     }
 }
 
-/// A complete, validated application: what "Send application" sends.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A complete, validated application in its canonical form: what "Send application" sends, and
+/// what a receiver stores (serialised with serde), never the raw body.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Application {
-    /// The answers, every step valid.
+    /// The answers, every step valid, in canonical form (see [`finalize`]).
     pub answers: Draft,
-    /// The quote the applicant saw.
+    /// The quote for these answers on the registration day.
     pub quote: Quote,
     /// The country's income class in the edition's year, if classified.
     pub income_class: Option<IncomeClass>,
 }
 
 /// Validates every step and prices the application.
+///
+/// The answers come back canonical: texts trimmed, the key in lower case, colleagues cleared when
+/// registering alone, the dues answer cleared for non-members, the reduced-place request cleared
+/// when none is offered, and the conditions box cleared when the edition does not ask for it.
 ///
 /// # Errors
 /// Every problem of every step, in step order.
@@ -511,7 +634,7 @@ pub fn finalize(
     if !errors.is_empty() {
         return Err(errors);
     }
-    let mut answers = draft.clone();
+    let mut answers = canonical_texts(draft);
     if answers.registration.with_colleagues != Some(true) {
         answers.registration.colleagues.clear();
     }
@@ -520,6 +643,9 @@ pub fn finalize(
     }
     if !reduced_place_offered(&answers, edition, countries) {
         answers.registration.reduced_requested = false;
+    }
+    if !conditions_asked(edition) {
+        answers.declarations.conditions = false;
     }
     let quote = quote(edition, countries, &quote_input(&answers, today));
     let income_class = answers
@@ -530,167 +656,42 @@ pub fn finalize(
     Ok(Application { answers, quote, income_class })
 }
 
-// JSON: drafts are read leniently (a missing answer is empty, an unknown member is ignored, so
-// older and newer builds can read each other's answers); the types of present answers are checked.
-
-crate::json_codes!(Step {
-    Step::AboutYou => "about-you",
-    Step::Organisation => "organisation",
-    Step::Motivation => "motivation",
-    Step::Registration => "registration",
-    Step::Declarations => "declarations",
-});
-
-crate::json_codes!(CareerStage {
-    CareerStage::Junior => "junior",
-    CareerStage::MidCareer => "mid_career",
-    CareerStage::Senior => "senior",
-});
-
-crate::json_codes!(Authority { Authority::Local => "local", Authority::Metropolitan => "metropolitan" });
-
-crate::json_codes!(Membership { Membership::Yes => "yes", Membership::No => "no", Membership::NotSure => "not_sure" });
-
-crate::json_codes!(EnglishLevel {
-    EnglishLevel::Fluent => "fluent",
-    EnglishLevel::Working => "working",
-    EnglishLevel::Basic => "basic",
-});
-
-/// The answers that are plain texts: (section, field, where it lives). Reading and writing go
-/// through this one table rather than code per field, which measured 10 KB of WebAssembly.
-type TextField = (&'static str, &'static str, fn(&mut Draft) -> &mut String);
-
-const TEXT_FIELDS: [TextField; 18] = [
-    ("about", "first_name", |d| &mut d.about.first_name),
-    ("about", "surname", |d| &mut d.about.surname),
-    ("about", "email", |d| &mut d.about.email),
-    ("about", "phone", |d| &mut d.about.phone),
-    ("about", "job_title", |d| &mut d.about.job_title),
-    ("about", "department", |d| &mut d.about.department),
-    ("about", "years_experience", |d| &mut d.about.years_experience),
-    ("organisation", "name", |d| &mut d.organisation.name),
-    ("organisation", "city", |d| &mut d.organisation.city),
-    ("motivation", "why", |d| &mut d.motivation.why),
-    ("motivation", "experience", |d| &mut d.motivation.experience),
-    ("motivation", "project", |d| &mut d.motivation.project),
-    ("registration", "billing_organisation", |d| &mut d.registration.billing_organisation),
-    ("registration", "billing_address", |d| &mut d.registration.billing_address),
-    ("registration", "tax_id", |d| &mut d.registration.tax_id),
-    ("registration", "po_reference", |d| &mut d.registration.po_reference),
-    ("registration", "invoice_email", |d| &mut d.registration.invoice_email),
-    ("", "key", |d| &mut d.key),
-];
-
-impl FromJson for Colleague {
-    fn from_json(value: &Json, path: &str) -> Result<Self, JsonError> {
-        let mut f = Fields::of(value, path)?;
-        Ok(Colleague { name: f.or_default("name")?, email: f.or_default("email")? })
+/// The draft with every text trimmed and the key in lower case.
+fn canonical_texts(draft: &Draft) -> Draft {
+    let mut d = draft.clone();
+    d.key = d.key.trim().to_ascii_lowercase();
+    let a = &mut d.about;
+    let o = &mut d.organisation;
+    let m = &mut d.motivation;
+    let r = &mut d.registration;
+    let mut texts: Vec<&mut String> = vec![
+        &mut a.first_name,
+        &mut a.surname,
+        &mut a.email,
+        &mut a.phone,
+        &mut a.job_title,
+        &mut a.department,
+        &mut a.years_experience,
+        &mut o.name,
+        &mut o.city,
+        &mut m.why,
+        &mut m.experience,
+        &mut m.project,
+        &mut r.billing_organisation,
+        &mut r.billing_address,
+        &mut r.tax_id,
+        &mut r.po_reference,
+        &mut r.invoice_email,
+    ];
+    for c in &mut r.colleagues {
+        texts.push(&mut c.name);
+        texts.push(&mut c.email);
     }
-}
-
-impl ToJson for Colleague {
-    fn to_json(&self) -> Json {
-        object(vec![("name", self.name.to_json()), ("email", self.email.to_json())])
+    for t in texts {
+        let trimmed = t.trim();
+        if trimmed.len() != t.len() {
+            *t = trimmed.to_owned();
+        }
     }
-}
-
-/// Drafts are read leniently: a missing answer is empty and an unknown member ignored, so older
-/// and newer builds can read each other's answers; the type of each answer present is checked.
-impl FromJson for Draft {
-    fn from_json(value: &Json, path: &str) -> Result<Self, JsonError> {
-        let mut d = Draft::default();
-        if !matches!(value, Json::Object(_)) {
-            return Err(JsonError::expected(path, Expected::Object, value));
-        }
-        let section = |name: &str| -> Result<Option<&Json>, JsonError> {
-            match value.get(name) {
-                None | Some(Json::Null) => Ok(None),
-                Some(v @ Json::Object(_)) => Ok(Some(v)),
-                Some(other) => Err(JsonError::expected(&join(path, name), Expected::Object, other)),
-            }
-        };
-        for (sec, name, place) in &TEXT_FIELDS {
-            let holder = if sec.is_empty() { Some(value) } else { section(sec)? };
-            let Some(v) = holder.and_then(|h| h.get(name)) else { continue };
-            let at = if sec.is_empty() { join(path, name) } else { join(&join(path, sec), name) };
-            match v {
-                Json::Null => {}
-                Json::String(text) => text.clone_into(place(&mut d)),
-                other => return Err(JsonError::expected(&at, Expected::Text, other)),
-            }
-        }
-        let sub = |name: &str| join(path, name);
-        if let Some(a) = section("about")? {
-            d.about.career_stage = Fields::of(a, &sub("about"))?.opt("career_stage")?;
-        }
-        if let Some(o) = section("organisation")? {
-            let p = sub("organisation");
-            let mut f = Fields::of(o, &p)?;
-            d.organisation.authority = f.opt("authority")?;
-            d.organisation.country = f.opt("country")?;
-            d.organisation.member = f.opt("member")?;
-            d.organisation.dues_paid = f.opt("dues_paid")?;
-            d.organisation.ia_department = f.opt("ia_department")?;
-        }
-        if let Some(m) = section("motivation")? {
-            d.motivation.english = Fields::of(m, &sub("motivation"))?.opt("english")?;
-        }
-        if let Some(r) = section("registration")? {
-            let p = sub("registration");
-            let mut f = Fields::of(r, &p)?;
-            d.registration.with_colleagues = f.opt("with_colleagues")?;
-            d.registration.colleagues = f.or_default("colleagues")?;
-            d.registration.reduced_requested = f.or_default("reduced_requested")?;
-        }
-        if let Some(x) = section("declarations")? {
-            let p = sub("declarations");
-            let mut f = Fields::of(x, &p)?;
-            d.declarations.conditions = f.or_default("conditions")?;
-            d.declarations.data_consent = f.or_default("data_consent")?;
-            d.declarations.truthful = f.or_default("truthful")?;
-        }
-        Ok(d)
-    }
-}
-
-impl ToJson for Draft {
-    fn to_json(&self) -> Json {
-        let mut copy = self.clone();
-        let mut sections: Vec<(&str, Vec<(String, Json)>)> =
-            ["about", "organisation", "motivation", "registration", "declarations"]
-                .into_iter()
-                .map(|s| (s, Vec::new()))
-                .collect();
-        for (sec, name, place) in TEXT_FIELDS.iter().filter(|(sec, _, _)| !sec.is_empty()) {
-            let text = std::mem::take(place(&mut copy));
-            if let Some((_, members)) = sections.iter_mut().find(|(s, _)| s == sec) {
-                members.push(((*name).to_owned(), Json::String(text)));
-            }
-        }
-        let mut put = |sec: &str, name: &str, v: Json| {
-            if let Some((_, members)) = sections.iter_mut().find(|(s, _)| *s == sec) {
-                members.push((name.to_owned(), v));
-            }
-        };
-        put("about", "career_stage", self.about.career_stage.to_json());
-        let o = &self.organisation;
-        put("organisation", "authority", o.authority.to_json());
-        put("organisation", "country", o.country.to_json());
-        put("organisation", "member", o.member.to_json());
-        put("organisation", "dues_paid", o.dues_paid.to_json());
-        put("organisation", "ia_department", o.ia_department.to_json());
-        put("motivation", "english", self.motivation.english.to_json());
-        let r = &self.registration;
-        put("registration", "with_colleagues", r.with_colleagues.to_json());
-        put("registration", "colleagues", r.colleagues.to_json());
-        put("registration", "reduced_requested", r.reduced_requested.to_json());
-        let x = &self.declarations;
-        put("declarations", "conditions", x.conditions.to_json());
-        put("declarations", "data_consent", x.data_consent.to_json());
-        put("declarations", "truthful", x.truthful.to_json());
-        let mut members = vec![("key".to_owned(), self.key.to_json())];
-        members.extend(sections.into_iter().map(|(s, m)| (s.to_owned(), Json::Object(m))));
-        Json::Object(members)
-    }
+    d
 }

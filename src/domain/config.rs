@@ -1,43 +1,64 @@
 //! The deployment configuration (`public/config.json`), apart from the edition data: where
 //! applications are sent, which sites may embed the estimator, and optional contact overrides.
 
+use super::document::{self, DocumentError};
 use super::edition::{is_email, Contact};
 use super::embed::Origin;
-use super::json::{self, Fields, FromJson, Json, JsonError};
+use serde::{Deserialize, Serialize};
 
 /// The schema version of `config.json` this build reads.
 pub const CONFIG_SCHEMA: u32 = 1;
 
-/// The deployment's settings.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// The default of `submission.timeout_seconds`.
+pub const DEFAULT_TIMEOUT_SECONDS: u32 = 15;
+
+/// The deployment's settings, as written in `config.json` (unknown keys are refused).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Config {
     /// Format version; must equal [`CONFIG_SCHEMA`].
     pub schema: u32,
     /// Where and how applications are sent.
     pub submission: SubmissionConfig,
-    /// Origins (`https://www.example.org`) allowed to embed the estimator in a frame.
-    pub embed_origins: Vec<Origin>,
-    /// Replaces the edition's general enquiries address when set.
-    pub contact_email: Option<String>,
-    /// Replaces the edition's reservation address when set.
-    pub reservation_email: Option<String>,
+    /// The partner embed.
+    #[serde(default)]
+    pub embed: EmbedConfig,
+    /// Addresses that replace the edition's for this deployment, each when set.
+    #[serde(default)]
+    pub contact: Contact,
 }
 
 /// The submission endpoint.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SubmissionConfig {
     /// An absolute `https://` (or `http://`) URL, or a path relative to the app's base
     /// (`api/applications`, the reference receiver behind `make serve`).
     pub endpoint: String,
     /// Seconds before an attempt is abandoned and retried (1 to 120).
+    #[serde(default = "default_timeout")]
     pub timeout_seconds: u32,
+}
+
+fn default_timeout() -> u32 {
+    DEFAULT_TIMEOUT_SECONDS
+}
+
+/// The partner embed's settings.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EmbedConfig {
+    /// Origins (`https://www.example.org`) allowed to embed the estimator in a frame: the list for
+    /// the `frame-ancestors` header. Each is checked as it is read.
+    #[serde(default)]
+    pub allowed_origins: Vec<Origin>,
 }
 
 /// What is wrong with the configuration, naming the field.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ConfigError {
-    /// Not JSON, or a field missing, unknown or of the wrong form.
-    Format(JsonError),
+    /// Not JSON, or a field missing, unknown or of the wrong form (an origin included).
+    Format(DocumentError),
     /// Another schema version.
     UnsupportedSchema {
         /// The version found.
@@ -47,8 +68,6 @@ pub enum ConfigError {
     BadEndpoint,
     /// The timeout is outside 1 to 120 seconds.
     BadTimeout,
-    /// Not an origin such as `https://www.example.org` (index in the list).
-    BadOrigin(usize),
     /// Not an e-mail address (the field's name).
     BadEmail(&'static str),
 }
@@ -62,7 +81,6 @@ impl ConfigError {
             ConfigError::UnsupportedSchema { .. } => "schema".to_owned(),
             ConfigError::BadEndpoint => "submission.endpoint".to_owned(),
             ConfigError::BadTimeout => "submission.timeout_seconds".to_owned(),
-            ConfigError::BadOrigin(i) => format!("embed.allowed_origins.{i}"),
             ConfigError::BadEmail(f) => format!("contact.{f}"),
         }
     }
@@ -79,80 +97,41 @@ impl Config {
     /// use metropolis_diploma::domain::config::Config;
     /// let c = Config::from_json(r#"{"schema": 1, "submission": {"endpoint": "api/applications"}}"#).unwrap();
     /// assert_eq!((c.submission.endpoint.as_str(), c.submission.timeout_seconds), ("api/applications", 15));
-    /// assert!(c.embed_origins.is_empty());
+    /// assert!(c.embed.allowed_origins.is_empty());
     /// ```
     pub fn from_json(text: &str) -> Result<Config, ConfigError> {
-        let value = json::parse(text).map_err(ConfigError::Format)?;
-        if let Some(found) = value.get("schema").and_then(Json::as_u32).filter(|s| *s != CONFIG_SCHEMA) {
-            return Err(ConfigError::UnsupportedSchema { found });
+        let schema = document::peek_schema(text).map_err(ConfigError::Format)?;
+        if let Some(found) = schema.filter(|s| *s != u64::from(CONFIG_SCHEMA)) {
+            return Err(ConfigError::UnsupportedSchema { found: u32::try_from(found).unwrap_or(u32::MAX) });
         }
-        let raw = RawConfig::from_json(&value, "").map_err(ConfigError::Format)?;
-        let endpoint = raw.endpoint.trim();
+        let mut config: Config = document::from_json(text).map_err(ConfigError::Format)?;
+        let endpoint = config.submission.endpoint.trim();
         let absolute = endpoint.starts_with("https://") || endpoint.starts_with("http://");
         let relative = !endpoint.contains("://") && !endpoint.starts_with("//");
         if endpoint.is_empty() || endpoint.chars().any(char::is_whitespace) || !(absolute || relative) {
             return Err(ConfigError::BadEndpoint);
         }
-        if !(1..=120).contains(&raw.timeout_seconds) {
+        config.submission.endpoint = endpoint.to_owned();
+        if !(1..=120).contains(&config.submission.timeout_seconds) {
             return Err(ConfigError::BadTimeout);
         }
-        let mut embed_origins = Vec::new();
-        for (i, o) in raw.origins.iter().enumerate() {
-            embed_origins.push(Origin::parse(o).ok_or(ConfigError::BadOrigin(i))?);
-        }
-        for (name, value) in [("email", &raw.contact_email), ("reservation_email", &raw.reservation_email)] {
+        for (name, value) in
+            [("email", &config.contact.email), ("reservation_email", &config.contact.reservation_email)]
+        {
             if value.as_deref().is_some_and(|v| !is_email(v)) {
                 return Err(ConfigError::BadEmail(name));
             }
         }
-        Ok(Config {
-            schema: raw.schema,
-            submission: SubmissionConfig { endpoint: endpoint.to_owned(), timeout_seconds: raw.timeout_seconds },
-            embed_origins,
-            contact_email: raw.contact_email,
-            reservation_email: raw.reservation_email,
-        })
+        Ok(config)
     }
 
-    /// The edition's contact with this deployment's overrides applied.
+    /// The edition's contact with this deployment's overrides applied: each address set here
+    /// replaces the edition's; either may still be `None`.
     #[must_use]
     pub fn contact(&self, edition: &Contact) -> Contact {
         Contact {
-            email: self.contact_email.clone().unwrap_or_else(|| edition.email.clone()),
-            reservation_email: self.reservation_email.clone().unwrap_or_else(|| edition.reservation_email.clone()),
+            email: self.contact.email.clone().or_else(|| edition.email.clone()),
+            reservation_email: self.contact.reservation_email.clone().or_else(|| edition.reservation_email.clone()),
         }
-    }
-}
-
-/// The file as written, before the checks that need more than one field.
-struct RawConfig {
-    schema: u32,
-    endpoint: String,
-    timeout_seconds: u32,
-    origins: Vec<String>,
-    contact_email: Option<String>,
-    reservation_email: Option<String>,
-}
-
-impl FromJson for RawConfig {
-    fn from_json(value: &Json, path: &str) -> Result<Self, JsonError> {
-        let mut f = Fields::strict(value, path, &["schema", "submission", "embed", "contact"])?;
-        let schema = f.req("schema")?;
-        let sub = f.raw("submission").unwrap_or(&Json::Null);
-        let mut s = Fields::strict(sub, "submission", &["endpoint", "timeout_seconds"])?;
-        let endpoint = s.req("endpoint")?;
-        let timeout_seconds = s.opt("timeout_seconds")?.unwrap_or(15);
-        let origins = match f.raw("embed") {
-            None | Some(Json::Null) => Vec::new(),
-            Some(embed) => Fields::strict(embed, "embed", &["allowed_origins"])?.or_default("allowed_origins")?,
-        };
-        let (contact_email, reservation_email) = match f.raw("contact") {
-            None | Some(Json::Null) => (None, None),
-            Some(c) => {
-                let mut c = Fields::strict(c, "contact", &["email", "reservation_email"])?;
-                (c.opt("email")?, c.opt("reservation_email")?)
-            }
-        };
-        Ok(RawConfig { schema, endpoint, timeout_seconds, origins, contact_email, reservation_email })
     }
 }

@@ -1,4 +1,8 @@
-//! World Bank income classes by economy and fiscal year, read from the country file.
+//! World Bank income classes by economy and fiscal year: the country file (CSV, read natively)
+//! and its JSON form (what the browser reads).
+
+use super::document::{self, DocumentError, Expected, Problem};
+use serde::{Deserialize, Serialize};
 
 /// A World Bank income group.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -13,15 +17,17 @@ pub enum IncomeClass {
     High,
 }
 
+crate::serde_codes!(IncomeClass { Low => "L", LowerMiddle => "LM", UpperMiddle => "UM", High => "H" });
+
 impl IncomeClass {
-    fn from_code(code: &str) -> Option<IncomeClass> {
-        match code {
-            "L" => Some(IncomeClass::Low),
-            "LM" => Some(IncomeClass::LowerMiddle),
-            "UM" => Some(IncomeClass::UpperMiddle),
-            "H" => Some(IncomeClass::High),
-            _ => None,
-        }
+    /// Every class, from low to high.
+    pub const ALL: [IncomeClass; 4] =
+        [IncomeClass::Low, IncomeClass::LowerMiddle, IncomeClass::UpperMiddle, IncomeClass::High];
+
+    /// The class with this World Bank code.
+    #[must_use]
+    pub fn from_code(code: &str) -> Option<IncomeClass> {
+        IncomeClass::ALL.into_iter().find(|c| c.code() == code)
     }
 
     /// The World Bank's code: `L`, `LM`, `UM` or `H`.
@@ -37,11 +43,15 @@ impl IncomeClass {
 }
 
 /// One economy of the World Bank list.
-#[derive(Clone, Debug, PartialEq, Eq)]
+///
+/// In the JSON form `{"iso3": "KEN", "name": "Kenya", "region": "Sub-Saharan Africa",
+/// "classes": ["LM", "LM"]}`; `iso2` is not written, it follows from `iso3`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Country {
     /// World Bank code (ISO 3166-1 alpha-3 except `XKX` and `CHI`).
     pub iso3: String,
     /// ISO 3166-1 alpha-2 code, used to ask the browser for the name in the user's language.
+    #[serde(skip)]
     pub iso2: Option<&'static str>,
     /// The World Bank's English name.
     pub name: String,
@@ -52,7 +62,10 @@ pub struct Country {
 }
 
 /// The whole country file.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
+///
+/// Its JSON form (`{"years": ["FY2025", "FY2026"], "list": [Country…]}`) is what the browser
+/// reads: [`Countries::from_json`] and `serde_json::to_string`. The CSV is read natively only.
+#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize)]
 pub struct Countries {
     /// Fiscal years present, e.g. `["FY2025", "FY2026"]`.
     pub years: Vec<String>,
@@ -74,7 +87,7 @@ pub struct CountriesError {
 pub enum CountriesProblem {
     /// The header lacks `iso3,name,region` or a fiscal-year column.
     BadHeader,
-    /// A row has a different number of cells than the header.
+    /// A row has a different number of cells than the header, or is not CSV.
     CellCount,
     /// A code is not three capital letters.
     BadCode,
@@ -86,58 +99,136 @@ pub enum CountriesProblem {
     NoRows,
 }
 
+/// The JSON form as written, before the checks that span fields.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CountriesJson {
+    years: Vec<String>,
+    list: Vec<CountryJson>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CountryJson {
+    iso3: String,
+    name: String,
+    region: String,
+    classes: Vec<Option<IncomeClass>>,
+}
+
+fn is_code(iso3: &str) -> bool {
+    iso3.len() == 3 && iso3.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// `FY2025`, `fy2025`: the World Bank's fiscal years, in capitals.
+fn fiscal_year(text: &str) -> Option<String> {
+    let upper = text.trim().to_ascii_uppercase();
+    (upper.len() == 6 && upper.starts_with("FY") && upper[2..].chars().all(|c| c.is_ascii_digit())).then_some(upper)
+}
+
 impl Countries {
-    /// Parses the country CSV (`iso3,name,region,fy2025,fy2026,…`, quoted cells allowed).
+    /// Reads the JSON form (what the browser loads; it never parses CSV).
+    ///
+    /// # Errors
+    /// The first problem, named by its path: a field that does not fit, a year that is not `FY…`,
+    /// a code that is not three capital letters, a code twice, a row whose classes do not match the
+    /// years, an empty list.
+    pub fn from_json(text: &str) -> Result<Countries, DocumentError> {
+        let raw: CountriesJson = document::from_json(text)?;
+        let mut years = Vec::new();
+        for (i, y) in raw.years.iter().enumerate() {
+            let year = fiscal_year(y).ok_or_else(|| {
+                DocumentError::new(format!("years.{i}"), Problem::invalid(Expected::FiscalYear, &format!("\"{y}\"")))
+            })?;
+            years.push(year);
+        }
+        if raw.list.is_empty() {
+            return Err(DocumentError::new("list", Problem::Empty));
+        }
+        let mut list: Vec<Country> = Vec::with_capacity(raw.list.len());
+        for (i, c) in raw.list.into_iter().enumerate() {
+            if !is_code(&c.iso3) {
+                let found = format!("\"{}\"", c.iso3);
+                return Err(DocumentError::new(
+                    format!("list.{i}.iso3"),
+                    Problem::invalid(Expected::CountryCode, &found),
+                ));
+            }
+            if list.iter().any(|x| x.iso3 == c.iso3) {
+                return Err(DocumentError::new(format!("list.{i}.iso3"), Problem::Duplicate));
+            }
+            if c.classes.len() != years.len() {
+                let found = format!("{} items", c.classes.len());
+                return Err(DocumentError::new(
+                    format!("list.{i}.classes"),
+                    Problem::invalid(Expected::Items(years.len()), &found),
+                ));
+            }
+            list.push(Country {
+                iso2: iso2_of(&c.iso3),
+                iso3: c.iso3,
+                name: c.name,
+                region: c.region,
+                classes: c.classes,
+            });
+        }
+        Ok(Countries { years, list })
+    }
+
+    /// Parses the country CSV (`iso3,name,region,fy2025,fy2026,…`, quoted cells allowed, a UTF-8
+    /// byte-order mark ignored) with the `csv` crate. Natively only: the browser reads the JSON form.
     ///
     /// # Errors
     /// The first bad line.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn from_csv(text: &str) -> Result<Countries, CountriesError> {
         let err = |line, problem| CountriesError { line, problem };
-        let mut lines = text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty());
-        let (_, header) = lines.next().ok_or(err(1, CountriesProblem::NoRows))?;
-        let header = split_csv(header.trim_start_matches('\u{feff}'));
-        if header.len() < 4 || header[0] != "iso3" || header[1] != "name" || header[2] != "region" {
+        let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
+        let mut records = reader.records();
+        let header = match records.next() {
+            None => return Err(err(1, CountriesProblem::NoRows)),
+            Some(Err(_)) => return Err(err(1, CountriesProblem::BadHeader)),
+            Some(Ok(h)) => h,
+        };
+        let header: Vec<&str> = header.iter().collect();
+        let first = header.first().map(|h| h.trim_start_matches('\u{feff}'));
+        if header.len() < 4 || first != Some("iso3") || header[1] != "name" || header[2] != "region" {
             return Err(err(1, CountriesProblem::BadHeader));
         }
-        let mut years = Vec::new();
-        for h in &header[3..] {
-            let upper = h.to_ascii_uppercase();
-            if upper.len() != 6 || !upper.starts_with("FY") || !upper[2..].chars().all(|c| c.is_ascii_digit()) {
-                return Err(err(1, CountriesProblem::BadHeader));
-            }
-            years.push(upper);
-        }
+        let years = header[3..].iter().map(|h| fiscal_year(h)).collect::<Option<Vec<String>>>();
+        let years = years.ok_or(err(1, CountriesProblem::BadHeader))?;
         let mut list: Vec<Country> = Vec::new();
-        for (i, line) in lines {
-            let n = i + 1;
-            let cells = split_csv(line);
-            if cells.len() != header.len() {
+        for record in records {
+            let record = record.map_err(|e| err(line_of(text, e.position()), CountriesProblem::CellCount))?;
+            let n = line_of(text, record.position());
+            if record.iter().all(|cell| cell.trim().is_empty()) {
+                continue;
+            }
+            if record.len() != header.len() {
                 return Err(err(n, CountriesProblem::CellCount));
             }
-            let iso3 = cells[0].trim().to_owned();
-            if iso3.len() != 3 || !iso3.chars().all(|c| c.is_ascii_uppercase()) {
+            let iso3 = record[0].trim().to_owned();
+            if !is_code(&iso3) {
                 return Err(err(n, CountriesProblem::BadCode));
             }
             if list.iter().any(|c| c.iso3 == iso3) {
                 return Err(err(n, CountriesProblem::Duplicate));
             }
             let mut classes = Vec::new();
-            for cell in &cells[3..] {
+            for cell in record.iter().skip(3) {
                 let cell = cell.trim();
                 if cell.is_empty() {
                     classes.push(None);
                 } else {
-                    classes.push(Some(
-                        IncomeClass::from_code(cell)
-                            .ok_or_else(|| err(n, CountriesProblem::BadClass(cell.to_owned())))?,
-                    ));
+                    let class = IncomeClass::from_code(cell);
+                    classes.push(Some(class.ok_or_else(|| err(n, CountriesProblem::BadClass(cell.to_owned())))?));
                 }
             }
             list.push(Country {
                 iso2: iso2_of(&iso3),
                 iso3,
-                name: cells[1].trim().to_owned(),
-                region: cells[2].trim().to_owned(),
+                name: record[1].trim().to_owned(),
+                region: record[2].trim().to_owned(),
                 classes,
             });
         }
@@ -215,24 +306,17 @@ pub fn fold(s: &str) -> String {
     out.trim_end().to_owned()
 }
 
-fn split_csv(line: &str) -> Vec<String> {
-    let mut cells = Vec::new();
-    let mut cell = String::new();
-    let mut quoted = false;
-    let mut chars = line.trim_end_matches('\r').chars().peekable();
-    while let Some(c) = chars.next() {
-        match (c, quoted) {
-            ('"', true) if chars.peek() == Some(&'"') => {
-                cell.push('"');
-                chars.next();
-            }
-            ('"', _) => quoted = !quoted,
-            (',', false) => cells.push(std::mem::take(&mut cell)),
-            (c, _) => cell.push(c),
-        }
+/// The 1-based line of a record, from its byte offset (the csv crate's own line count skips blank
+/// lines, which a person looking for the line in an editor counts).
+#[cfg(not(target_arch = "wasm32"))]
+fn line_of(text: &str, position: Option<&csv::Position>) -> usize {
+    let bytes = text.as_bytes();
+    let mut at = position.map_or(0, |p| usize::try_from(p.byte()).unwrap_or(usize::MAX));
+    // A record's position is where the reader started looking for it, blank lines before it included.
+    while bytes.get(at).is_some_and(|b| matches!(b, b'\r' | b'\n')) {
+        at += 1;
     }
-    cells.push(cell);
-    cells
+    bytes.iter().take(at).filter(|b| **b == b'\n').count() + 1
 }
 
 /// ISO 3166-1 alpha-2 for each World Bank code; the Channel Islands have none.
@@ -459,10 +543,3 @@ const ISO2: &[(&str, &str)] = &[
     ("ZMB", "ZM"),
     ("ZWE", "ZW"),
 ];
-
-crate::json_codes!(IncomeClass {
-    IncomeClass::Low => "L",
-    IncomeClass::LowerMiddle => "LM",
-    IncomeClass::UpperMiddle => "UM",
-    IncomeClass::High => "H",
-});

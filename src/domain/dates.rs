@@ -60,3 +60,58 @@ fn last_sunday(year: i32, month: u32) -> NaiveDate {
     let last = next_month.and_then(|d| d.pred_opt()).unwrap_or(NaiveDate::MIN);
     last - TimeDelta::days(i64::from(last.weekday().num_days_from_sunday()))
 }
+
+/// Exactly `YYYY-MM-DD`, nothing around it: the form of dates in documents.
+fn parse_strict(text: &str) -> Option<NaiveDate> {
+    (text.len() == 10).then(|| parse_iso(text)).flatten()
+}
+
+/// serde for a date as `"YYYY-MM-DD"` (`#[serde(with = "dates::iso_date")]`), with the hand-written
+/// reader and writer above rather than chrono's `serde` feature and its formatting machinery.
+pub mod iso_date {
+    use super::super::document::{Expected, TextVisitor};
+    use chrono::NaiveDate;
+    use serde::{Deserializer, Serializer};
+
+    /// Writes `"2025-11-17"`.
+    ///
+    /// # Errors
+    /// The serializer's.
+    pub fn serialize<S: Serializer>(date: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&super::iso(*date))
+    }
+
+    /// Reads exactly `"YYYY-MM-DD"`, a real calendar date.
+    ///
+    /// # Errors
+    /// [`Expected::Date`] for anything else.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        d.deserialize_str(TextVisitor { expected: Expected::Date, parse: super::parse_strict })
+    }
+}
+
+/// serde for an optional date: `null` (or an absent field with `#[serde(default)]`) or `"YYYY-MM-DD"`.
+pub mod iso_date_opt {
+    use chrono::NaiveDate;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    #[derive(Serialize, Deserialize)]
+    #[serde(transparent)]
+    struct Iso(#[serde(with = "super::iso_date")] NaiveDate);
+
+    /// Writes `null` or `"2025-11-17"`.
+    ///
+    /// # Errors
+    /// The serializer's.
+    pub fn serialize<S: Serializer>(date: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+        date.map(Iso).serialize(s)
+    }
+
+    /// Reads `null` or exactly `"YYYY-MM-DD"`.
+    ///
+    /// # Errors
+    /// As [`super::iso_date::deserialize`].
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+        Ok(Option::<Iso>::deserialize(d)?.map(|Iso(date)| date))
+    }
+}

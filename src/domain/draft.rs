@@ -1,13 +1,21 @@
 //! Drafts as stored in the browser: a versioned envelope, migrations, and which copy wins.
+//!
+//! Stored or imported text is parsed once into a `serde_json::Value`, brought to the current
+//! version by [`migrate`] (each older version is a function on that value), then read strictly as
+//! an [`Envelope`]. Drafts saved by every earlier build therefore still open, and anything that is
+//! not one of our drafts is refused with a reason.
 
 use super::application::Draft;
-use super::json::{self, object, Fields, Json, JsonError, ToJson};
+use super::document::{self, DocumentError};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
 
 /// The envelope version this build writes.
 pub const DRAFT_SCHEMA: u32 = 2;
 
 /// A draft with what is needed to read it back safely.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Envelope {
     /// Marks the file as ours (exports are recognised by it).
     pub kind: String,
@@ -36,8 +44,8 @@ pub enum DecodeError {
         /// The version found.
         found: u32,
     },
-    /// One of our drafts, but a field does not fit.
-    Invalid(JsonError),
+    /// One of our drafts, but a field does not fit (named by its path, `data.about.email`).
+    Invalid(DocumentError),
 }
 
 impl Envelope {
@@ -53,17 +61,10 @@ impl Envelope {
         }
     }
 
-    /// The JSON text stored and exported.
+    /// The JSON text stored and exported (indented, as people may open the exported file).
     #[must_use]
     pub fn encode(&self) -> String {
-        object(vec![
-            ("kind", self.kind.to_json()),
-            ("schema", self.schema.to_json()),
-            ("edition", self.edition.to_json()),
-            ("saved_at", self.saved_at.to_json()),
-            ("data", self.data.to_json()),
-        ])
-        .to_pretty()
+        document::to_pretty(self)
     }
 
     /// Reads stored or imported text, migrating older versions.
@@ -71,19 +72,8 @@ impl Envelope {
     /// # Errors
     /// [`DecodeError`] says why the text cannot be used; the caller keeps the text.
     pub fn decode(text: &str) -> Result<Envelope, DecodeError> {
-        let value = json::parse(text).map_err(|_| DecodeError::NotJson)?;
-        let value = migrate(value)?;
-        let read = || -> Result<Envelope, JsonError> {
-            let mut f = Fields::of(&value, "")?;
-            Ok(Envelope {
-                kind: f.req("kind")?,
-                schema: f.req("schema")?,
-                edition: f.req("edition")?,
-                saved_at: f.req("saved_at")?,
-                data: f.req("data")?,
-            })
-        };
-        read().map_err(DecodeError::Invalid)
+        let value = document::parse(text).map_err(|_| DecodeError::NotJson)?;
+        document::from_value(migrate(value)?).map_err(DecodeError::Invalid)
     }
 
     /// Whether `other` is newer than this one (RFC 3339 UTC strings of one format compare as text).
@@ -93,64 +83,59 @@ impl Envelope {
     }
 }
 
-/// Brings any known older envelope to [`DRAFT_SCHEMA`].
+/// Brings any known older envelope to [`DRAFT_SCHEMA`], on the parsed value.
 ///
-/// Version 1 (the prototype) had `version`, `saved`, and `answers` with a single `name`, a boolean
-/// `member`, and no idempotency key. Version 2 renames the envelope fields, splits the name at the
-/// last space, turns the boolean into `yes`/`no`, and leaves `key` empty for the shell to fill.
-fn migrate(value: Json) -> Result<Json, DecodeError> {
-    let Json::Object(members) = value else { return Err(DecodeError::NotADraft) };
-    let get = |key: &str| members.iter().find(|(k, _)| k == key).map(|(_, v)| v);
-    if let Some(kind) = get("kind") {
+/// - Version 2 (current): `kind`, `schema`, `edition`, `saved_at`, `data`; kept as it is.
+/// - Version 1 (the prototype) had no `kind`, but `version: 1`, `saved`, and `answers` with a single
+///   `about.name`, a boolean `organisation.member`, and no idempotency key (see `from_v1`).
+///
+/// # Errors
+/// [`DecodeError::NotADraft`] for anything else, [`DecodeError::FutureVersion`] for a newer `schema`.
+pub fn migrate(value: Value) -> Result<Value, DecodeError> {
+    let Value::Object(members) = value else { return Err(DecodeError::NotADraft) };
+    if let Some(kind) = members.get("kind") {
         if kind.as_str() != Some(KIND) {
             return Err(DecodeError::NotADraft);
         }
-        let schema = get("schema").and_then(Json::as_u64).ok_or(DecodeError::NotADraft)?;
+        let schema = members.get("schema").and_then(Value::as_u64).ok_or(DecodeError::NotADraft)?;
         return match u32::try_from(schema).unwrap_or(u32::MAX) {
-            DRAFT_SCHEMA => Ok(Json::Object(members)),
+            DRAFT_SCHEMA => Ok(Value::Object(members)),
             s if s > DRAFT_SCHEMA => Err(DecodeError::FutureVersion { found: s }),
             _ => Err(DecodeError::NotADraft),
         };
     }
-    // Version 1 had no `kind`, but `version: 1` and `answers`.
-    if get("version").and_then(Json::as_u64) != Some(1) || get("answers").is_none() {
-        return Err(DecodeError::NotADraft);
+    if members.get("version").and_then(Value::as_u64) == Some(1) && members.contains_key("answers") {
+        return Ok(from_v1(members));
     }
-    let take = |key: &str, default: Json| get(key).cloned().unwrap_or(default);
-    let mut answers = take("answers", Json::Null);
-    let edition = take("edition", Json::String(String::new()));
-    let saved = take("saved", Json::String(String::new()));
-    if let Json::Object(sections) = &mut answers {
-        for (section, value) in sections.iter_mut() {
-            let Json::Object(fields) = value else { continue };
-            match section.as_str() {
-                "about" => {
-                    if let Some(i) = fields.iter().position(|(k, _)| k == "name") {
-                        let (_, name) = fields.remove(i);
-                        let name = name.as_str().unwrap_or_default().trim().to_owned();
-                        let (first, last) = name.rsplit_once(' ').unwrap_or((&name, ""));
-                        fields.push(("first_name".into(), Json::String(first.trim().to_owned())));
-                        fields.push(("surname".into(), Json::String(last.trim().to_owned())));
-                    }
-                }
-                "organisation" => {
-                    for (k, v) in fields.iter_mut() {
-                        if let (true, Json::Bool(member)) = (k == "member", &*v) {
-                            *v = Json::String(if *member { "yes" } else { "no" }.to_owned());
-                        }
-                    }
-                }
-                _ => {}
-            }
+    Err(DecodeError::NotADraft)
+}
+
+/// Version 1 to version 2: the envelope fields renamed, the name split at its last space, the
+/// boolean membership turned into `yes`/`no`, and `key` left absent (empty) for the shell to fill.
+fn from_v1(mut v1: Map<String, Value>) -> Value {
+    let mut answers = v1.remove("answers").unwrap_or(Value::Null);
+    let edition = v1.remove("edition").unwrap_or_else(|| Value::String(String::new()));
+    let saved = v1.remove("saved").unwrap_or_else(|| Value::String(String::new()));
+    if let Some(about) = answers.get_mut("about").and_then(Value::as_object_mut) {
+        if let Some(name) = about.remove("name") {
+            let name = name.as_str().unwrap_or_default().trim().to_owned();
+            let (first, last) = name.rsplit_once(' ').unwrap_or((&name, ""));
+            about.insert("first_name".into(), Value::String(first.trim().to_owned()));
+            about.insert("surname".into(), Value::String(last.trim().to_owned()));
         }
     }
-    Ok(object(vec![
-        ("kind", Json::String(KIND.to_owned())),
-        ("schema", DRAFT_SCHEMA.to_json()),
-        ("edition", edition),
-        ("saved_at", saved),
-        ("data", answers),
-    ]))
+    if let Some(member) = answers.pointer_mut("/organisation/member") {
+        if let Value::Bool(b) = member {
+            *member = Value::String(if *b { "yes" } else { "no" }.to_owned());
+        }
+    }
+    serde_json::json!({
+        "kind": KIND,
+        "schema": DRAFT_SCHEMA,
+        "edition": edition,
+        "saved_at": saved,
+        "data": answers,
+    })
 }
 
 /// What to do when another tab (or an import) offers a copy of the draft.

@@ -1,15 +1,28 @@
-//! The edition data: course, dates, fees, discounts and policy, loaded at run time and validated.
+//! The edition data: course, dates, fees, discounts, policy, the application calendar and what the
+//! course includes, loaded at run time and validated.
+//!
+//! Every object of the file refuses fields it does not know (`deny_unknown_fields`), so a misspelt
+//! key is reported rather than ignored. The additions since the first version of the file
+//! (`applications`, `next_edition`, `conditions_url`, `contact`, `content`) are optional and empty
+//! by default.
 
 use super::countries::Countries;
-use super::json::{self, Fields, FromJson, Json, JsonError};
+use super::dates::{iso_date, iso_date_opt};
+use super::document::{self, DocumentError, Problem};
 use super::money::{Money, Percent};
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// The schema version of `edition.json` this build reads.
 pub const EDITION_SCHEMA: u32 = 1;
 
+/// The language every [`LocalizedText`] must have: the brochure's.
+pub const REFERENCE_LANGUAGE: &str = "en";
+
 /// One edition of the course, as the secretariat describes it in `public/edition.json`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Edition {
     /// Format version of the file; must equal [`EDITION_SCHEMA`].
     pub schema: u32,
@@ -23,12 +36,27 @@ pub struct Edition {
     pub fees: Fees,
     /// Cancellation and refund terms.
     pub refund: RefundPolicy,
-    /// Where applicants write.
+    /// When applications are taken (absent: from now until the day before the course).
+    #[serde(default)]
+    pub applications: Applications,
+    /// The next edition, announced once this one has ended; `null` when not known.
+    #[serde(default)]
+    pub next_edition: Option<NextEdition>,
+    /// Address of the general conditions; the declaration links to it, and without one the form
+    /// does not ask to accept them.
+    #[serde(default)]
+    pub conditions_url: Option<String>,
+    /// Where applicants write; both addresses optional.
+    #[serde(default)]
     pub contact: Contact,
+    /// What the course fee includes and does not include.
+    #[serde(default)]
+    pub content: Content,
 }
 
 /// The course itself.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Course {
     /// Full course name.
     pub name: String,
@@ -37,13 +65,16 @@ pub struct Course {
     /// Host city.
     pub city: String,
     /// First day of the course.
+    #[serde(with = "iso_date")]
     pub start_date: NaiveDate,
     /// Last day of the course.
+    #[serde(with = "iso_date")]
     pub end_date: NaiveDate,
 }
 
 /// The fee rules.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Fees {
     /// The non-member fee per person.
     pub list_fee: Money,
@@ -51,7 +82,8 @@ pub struct Fees {
     pub member_discount: MemberDiscount,
     /// Discount for several participants from one organisation.
     pub group_discount: GroupDiscount,
-    /// Early-bird discount; absent when the edition publishes none.
+    /// Early-bird discount; absent or `null` when the edition publishes none.
+    #[serde(default)]
     pub early_bird: Option<EarlyBird>,
     /// Reduced-fee places by World Bank income class.
     pub income_places: IncomePlaces,
@@ -60,7 +92,8 @@ pub struct Fees {
 }
 
 /// Member-city rate.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct MemberDiscount {
     /// Percentage off the list fee.
     pub percent: Percent,
@@ -69,7 +102,8 @@ pub struct MemberDiscount {
 }
 
 /// Group registration.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct GroupDiscount {
     /// Percentage off each participant's fee.
     pub percent: Percent,
@@ -80,16 +114,19 @@ pub struct GroupDiscount {
 }
 
 /// Early-bird registration.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct EarlyBird {
     /// Percentage off.
     pub percent: Percent,
     /// Last registration date that qualifies.
+    #[serde(with = "iso_date")]
     pub last_date: NaiveDate,
 }
 
 /// Reduced-fee places for participants from low- and middle-income countries.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct IncomePlaces {
     /// How many reduced places exist in total.
     pub places: u32,
@@ -108,11 +145,11 @@ pub struct IncomePlaces {
 /// Who may ask for a reduced-fee place.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Eligibility {
-    /// Participants from Metropolis member cities.
+    /// Participants from Metropolis member cities (`members`).
     Members,
-    /// Participants from member cities whose dues are paid.
+    /// Participants from member cities whose dues are paid (`members_dues_paid`).
     MembersDuesPaid,
-    /// Anyone from an eligible country.
+    /// Anyone from an eligible country (`everyone`).
     Everyone,
 }
 
@@ -145,8 +182,22 @@ impl Discount {
     }
 }
 
+crate::serde_codes!(Eligibility {
+    Members => "members",
+    MembersDuesPaid => "members_dues_paid",
+    Everyone => "everyone",
+});
+
+crate::serde_codes!(Discount {
+    Membership => "membership",
+    IncomePlace => "income_place",
+    Group => "group",
+    EarlyBird => "early_bird",
+});
+
 /// Cancellation terms.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct RefundPolicy {
     /// Share of the amount paid that is refunded.
     pub percent: Percent,
@@ -156,20 +207,124 @@ pub struct RefundPolicy {
     pub payout_days: u32,
 }
 
-/// Addresses applicants write to.
-#[derive(Clone, Debug, PartialEq)]
+/// When applications are taken: `{ "opens": "YYYY-MM-DD" | null, "closes": "YYYY-MM-DD" | null }`.
+///
+/// No opening date: open already. No closing date: open until the day before the course starts.
+/// See [`crate::domain::calendar`].
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Applications {
+    /// First day applications are taken.
+    #[serde(default, with = "iso_date_opt")]
+    pub opens: Option<NaiveDate>,
+    /// Last day applications are taken (before the course starts).
+    #[serde(default, with = "iso_date_opt")]
+    pub closes: Option<NaiveDate>,
+}
+
+/// The next edition, as far as it is known; every field optional.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NextEdition {
+    /// Its first day.
+    #[serde(default, with = "iso_date_opt")]
+    pub start_date: Option<NaiveDate>,
+    /// Its last day.
+    #[serde(default, with = "iso_date_opt")]
+    pub end_date: Option<NaiveDate>,
+    /// Where to read about it (`https://…`).
+    #[serde(default)]
+    pub url: Option<String>,
+    /// A sentence about it.
+    #[serde(default)]
+    pub text: Option<LocalizedText>,
+}
+
+/// Addresses applicants write to; `null` (or absent) when the secretariat has not given one, and
+/// the texts then use wording without an address.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Contact {
     /// General enquiries.
-    pub email: String,
+    #[serde(default)]
+    pub email: Option<String>,
     /// The address that sends the place-reservation email; cancellations reply to it.
-    pub reservation_email: String,
+    #[serde(default)]
+    pub reservation_email: Option<String>,
+}
+
+/// The brochure's "What's included?" and "What's not included?", in the languages of the site.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Content {
+    /// What the fee includes, in the brochure's order.
+    #[serde(default)]
+    pub included: Vec<LocalizedText>,
+    /// What it does not include.
+    #[serde(default)]
+    pub not_included: Vec<LocalizedText>,
+    /// A note under the list of what is not included (the hotel list that comes with accommodation).
+    #[serde(default)]
+    pub not_included_note: Option<LocalizedText>,
+}
+
+/// A text in several languages: an object of language tag to text, `"en"` required.
+///
+/// ```
+/// use metropolis_diploma::domain::edition::LocalizedText;
+/// let t = LocalizedText::new([("en", "Lunches"), ("fr", "Les déjeuners")]);
+/// assert_eq!((t.get("fr"), t.get("es")), ("Les déjeuners", "Lunches"));
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct LocalizedText(pub BTreeMap<String, String>);
+
+impl LocalizedText {
+    /// A text from `(tag, text)` pairs.
+    #[must_use]
+    pub fn new<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> LocalizedText {
+        LocalizedText(pairs.into_iter().map(|(k, v)| (k.to_owned(), v.to_owned())).collect())
+    }
+
+    /// The text in `lang` (a primary tag such as `fr`), else in English, else empty.
+    #[must_use]
+    pub fn get(&self, lang: &str) -> &str {
+        self.0.get(lang).or_else(|| self.0.get(REFERENCE_LANGUAGE)).map_or("", String::as_str)
+    }
+
+    /// The problem of this text, at `field`: English missing, a key that is not a language tag,
+    /// or an empty text.
+    fn check(&self, field: &str) -> Result<(), EditionError> {
+        for (tag, text) in &self.0 {
+            let at = document::join(field, tag);
+            if !is_language_tag(tag) {
+                return Err(EditionError::at(&at, EditionProblem::NotALanguageTag));
+            }
+            if text.trim().is_empty() {
+                return Err(EditionError::at(&at, EditionProblem::Empty));
+            }
+        }
+        if !self.0.contains_key(REFERENCE_LANGUAGE) {
+            return Err(EditionError::at(field, EditionProblem::MissingEnglish));
+        }
+        Ok(())
+    }
+}
+
+/// `en`, `fr`, `es`, `pt-BR`: two or three lower-case letters, then optional subtags.
+fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let primary = parts.next().unwrap_or_default();
+    (2..=3).contains(&primary.len())
+        && primary.bytes().all(|b| b.is_ascii_lowercase())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 /// What is wrong with an edition file, as a code; the words come from the text layer.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum EditionProblem {
     /// Not JSON, or a field missing, unknown or of the wrong form.
-    Format(json::Problem),
+    Format(Problem),
     /// Not a World Bank fiscal year such as `FY2025`.
     NotAFiscalYear,
     /// The file is for another schema version.
@@ -192,8 +347,19 @@ pub enum EditionProblem {
     },
     /// Must be at least `min_size`.
     BelowMinimum,
-    /// The early-bird date is on or after the start of the course.
+    /// The date is on or after the first day of the course, and must be before it (early bird,
+    /// applications opening or closing).
     AfterStart,
+    /// Applications close before they open.
+    ClosesBeforeOpens,
+    /// Not a web address starting with `https://` or `http://`.
+    NotAUrl,
+    /// A text has no English version (`"en"`).
+    MissingEnglish,
+    /// A key of a text is not a language tag such as `fr`.
+    NotALanguageTag,
+    /// The next edition starts before this one has ended.
+    NotAfterCourse,
     /// A rule is missing from the order.
     MissingDiscount {
         /// The missing rule.
@@ -228,19 +394,24 @@ impl EditionError {
     }
 }
 
+impl From<DocumentError> for EditionError {
+    fn from(e: DocumentError) -> EditionError {
+        EditionError { field: e.path, problem: EditionProblem::Format(e.problem) }
+    }
+}
+
 impl Edition {
     /// Reads and validates an edition file.
     ///
     /// # Errors
     /// The first problem found, with the dotted path of the field it concerns.
     pub fn from_json(text: &str) -> Result<Edition, EditionError> {
-        let format = |e: JsonError| EditionError { field: e.path, problem: EditionProblem::Format(e.problem) };
-        let value = json::parse(text).map_err(format)?;
         // Another version's fields would be reported as unknown; say what matters instead.
-        if let Some(found) = value.get("schema").and_then(Json::as_u32).filter(|s| *s != EDITION_SCHEMA) {
+        if let Some(found) = document::peek_schema(text)?.filter(|s| *s != u64::from(EDITION_SCHEMA)) {
+            let found = u32::try_from(found).unwrap_or(u32::MAX);
             return Err(EditionError::at("schema", EditionProblem::UnsupportedSchema { found }));
         }
-        let edition = <Edition as FromJson>::from_json(&value, "").map_err(format)?;
+        let edition: Edition = document::from_json(text)?;
         edition.validate()?;
         Ok(edition)
     }
@@ -267,7 +438,8 @@ impl Edition {
         if self.currency.len() != 3 || !self.currency.chars().all(|c| c.is_ascii_uppercase()) {
             return Err(EditionError::at("currency", P::NotACurrency));
         }
-        if self.course.end_date < self.course.start_date {
+        let (start, end) = self.dates();
+        if end < start {
             return Err(EditionError::at("course.end_date", P::EndBeforeStart));
         }
         if self.fees.list_fee == Money::ZERO {
@@ -281,7 +453,7 @@ impl Edition {
             return Err(EditionError::at("fees.group_discount.max_size", P::BelowMinimum));
         }
         if let Some(early) = &self.fees.early_bird {
-            if early.last_date >= self.course.start_date {
+            if early.last_date >= start {
                 return Err(EditionError::at("fees.early_bird.last_date", P::AfterStart));
             }
         }
@@ -301,12 +473,60 @@ impl Edition {
         if self.refund.days_before_start < 1 {
             return Err(EditionError::at("refund.days_before_start", P::TooSmall { min: 1 }));
         }
+        self.validate_additions()
+    }
+
+    /// The optional parts: calendar, next edition, conditions, contacts, content.
+    fn validate_additions(&self) -> Result<(), EditionError> {
+        use EditionProblem as P;
+        let (start, end) = self.dates();
+        let Applications { opens, closes } = self.applications;
+        if opens.is_some_and(|d| d >= start) {
+            return Err(EditionError::at("applications.opens", P::AfterStart));
+        }
+        if let Some(closes) = closes {
+            if opens.is_some_and(|opens| closes < opens) {
+                return Err(EditionError::at("applications.closes", P::ClosesBeforeOpens));
+            }
+            if closes >= start {
+                return Err(EditionError::at("applications.closes", P::AfterStart));
+            }
+        }
+        if let Some(next) = &self.next_edition {
+            if next.start_date.is_some_and(|d| d <= end) {
+                return Err(EditionError::at("next_edition.start_date", P::NotAfterCourse));
+            }
+            if let (Some(s), Some(e)) = (next.start_date, next.end_date) {
+                if e < s {
+                    return Err(EditionError::at("next_edition.end_date", P::EndBeforeStart));
+                }
+            }
+            if next.url.as_deref().is_some_and(|u| !is_web_url(u)) {
+                return Err(EditionError::at("next_edition.url", P::NotAUrl));
+            }
+            if let Some(text) = &next.text {
+                text.check("next_edition.text")?;
+            }
+        }
+        if self.conditions_url.as_deref().is_some_and(|u| !is_web_url(u)) {
+            return Err(EditionError::at("conditions_url", P::NotAUrl));
+        }
         for (field, value) in
             [("contact.email", &self.contact.email), ("contact.reservation_email", &self.contact.reservation_email)]
         {
-            if !is_email(value) {
+            if value.as_deref().is_some_and(|v| !is_email(v)) {
                 return Err(EditionError::at(field, P::NotAnEmail));
             }
+        }
+        for (list, texts) in
+            [("content.included", &self.content.included), ("content.not_included", &self.content.not_included)]
+        {
+            for (i, text) in texts.iter().enumerate() {
+                text.check(&format!("{list}.{i}"))?;
+            }
+        }
+        if let Some(note) = &self.content.not_included_note {
+            note.check("content.not_included_note")?;
         }
         Ok(())
     }
@@ -350,137 +570,13 @@ pub fn is_email(s: &str) -> bool {
         && !s.chars().any(char::is_whitespace)
 }
 
-// Readers: every object refuses members it does not know, so a misspelt key is reported, not ignored.
-
-impl FromJson for Edition {
-    fn from_json(value: &Json, path: &str) -> Result<Self, JsonError> {
-        let mut f = Fields::strict(value, path, &["schema", "id", "course", "currency", "fees", "refund", "contact"])?;
-        let e = Edition {
-            schema: f.req("schema")?,
-            id: f.req("id")?,
-            course: f.req("course")?,
-            currency: f.req("currency")?,
-            fees: f.req("fees")?,
-            refund: f.req("refund")?,
-            contact: f.req("contact")?,
-        };
-        Ok(e)
-    }
-}
-
-impl FromJson for Course {
-    fn from_json(value: &Json, path: &str) -> Result<Self, JsonError> {
-        let mut f = Fields::strict(value, path, &["name", "edition_number", "city", "start_date", "end_date"])?;
-        let c = Course {
-            name: f.req("name")?,
-            edition_number: f.req("edition_number")?,
-            city: f.req("city")?,
-            start_date: f.req("start_date")?,
-            end_date: f.req("end_date")?,
-        };
-        Ok(c)
-    }
-}
-
-impl FromJson for Fees {
-    fn from_json(value: &Json, path: &str) -> Result<Self, JsonError> {
-        let mut f = Fields::strict(
-            value,
-            path,
-            &["list_fee", "member_discount", "group_discount", "early_bird", "income_places", "discount_order"],
-        )?;
-        let fees = Fees {
-            list_fee: f.req("list_fee")?,
-            member_discount: f.req("member_discount")?,
-            group_discount: f.req("group_discount")?,
-            early_bird: f.opt("early_bird")?,
-            income_places: f.req("income_places")?,
-            discount_order: f.req("discount_order")?,
-        };
-        Ok(fees)
-    }
-}
-
-impl FromJson for MemberDiscount {
-    fn from_json(value: &Json, path: &str) -> Result<Self, JsonError> {
-        let mut f = Fields::strict(value, path, &["percent", "dues_year"])?;
-        let m = MemberDiscount { percent: f.req("percent")?, dues_year: f.req("dues_year")? };
-        Ok(m)
-    }
-}
-
-impl FromJson for GroupDiscount {
-    fn from_json(value: &Json, path: &str) -> Result<Self, JsonError> {
-        let mut f = Fields::strict(value, path, &["percent", "min_size", "max_size"])?;
-        let g =
-            GroupDiscount { percent: f.req("percent")?, min_size: f.req("min_size")?, max_size: f.req("max_size")? };
-        Ok(g)
-    }
-}
-
-impl FromJson for EarlyBird {
-    fn from_json(value: &Json, path: &str) -> Result<Self, JsonError> {
-        let mut f = Fields::strict(value, path, &["percent", "last_date"])?;
-        let e = EarlyBird { percent: f.req("percent")?, last_date: f.req("last_date")? };
-        Ok(e)
-    }
-}
-
-impl FromJson for IncomePlaces {
-    fn from_json(value: &Json, path: &str) -> Result<Self, JsonError> {
-        let mut f = Fields::strict(
-            value,
-            path,
-            &[
-                "places",
-                "low_income_percent",
-                "middle_income_percent",
-                "eligible",
-                "classification_year",
-                "classification_label",
-            ],
-        )?;
-        let i = IncomePlaces {
-            places: f.req("places")?,
-            low_income_percent: f.req("low_income_percent")?,
-            middle_income_percent: f.req("middle_income_percent")?,
-            eligible: f.req("eligible")?,
-            classification_year: f.req("classification_year")?,
-            classification_label: f.req("classification_label")?,
-        };
-        Ok(i)
-    }
-}
-
-crate::json_codes!(Eligibility {
-    Eligibility::Members => "members",
-    Eligibility::MembersDuesPaid => "members_dues_paid",
-    Eligibility::Everyone => "everyone",
-});
-
-crate::json_codes!(Discount {
-    Discount::Membership => "membership",
-    Discount::IncomePlace => "income_place",
-    Discount::Group => "group",
-    Discount::EarlyBird => "early_bird",
-});
-
-impl FromJson for RefundPolicy {
-    fn from_json(value: &Json, path: &str) -> Result<Self, JsonError> {
-        let mut f = Fields::strict(value, path, &["percent", "days_before_start", "payout_days"])?;
-        let r = RefundPolicy {
-            percent: f.req("percent")?,
-            days_before_start: f.req("days_before_start")?,
-            payout_days: f.req("payout_days")?,
-        };
-        Ok(r)
-    }
-}
-
-impl FromJson for Contact {
-    fn from_json(value: &Json, path: &str) -> Result<Self, JsonError> {
-        let mut f = Fields::strict(value, path, &["email", "reservation_email"])?;
-        let c = Contact { email: f.req("email")?, reservation_email: f.req("reservation_email")? };
-        Ok(c)
-    }
+/// A web address to link to: `https://` or `http://`, a host, no spaces, quotes, angle brackets or
+/// control characters, at most 2,000 characters.
+#[must_use]
+pub fn is_web_url(s: &str) -> bool {
+    let rest = s.strip_prefix("https://").or_else(|| s.strip_prefix("http://"));
+    let host = rest.map(|r| r.split(['/', '?', '#']).next().unwrap_or_default());
+    s.len() <= 2_000
+        && host.is_some_and(|h| !h.is_empty() && !h.contains('@'))
+        && !s.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>' | '\\' | '`'))
 }

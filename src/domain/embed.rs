@@ -3,10 +3,11 @@
 //!
 //! Everything here is validation and formatting; posting messages lives in `shell::embed`.
 
+use super::document::{self, Expected, TextVisitor};
 use super::estimate::IgnoredParam;
 use super::fees::{Quote, ReducedTier};
-use super::json::{self, object, Fields, FromJson, Json, JsonError, ToJson};
 use super::money::Money;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// The embed's own document, next to `index.html` at the app's root: `embed.html` is the partner
 /// page, `embed.html?frame=1&…` the estimator inside a partner's frame.
@@ -72,6 +73,19 @@ impl Origin {
     #[must_use]
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+}
+
+impl Serialize for Origin {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+/// Checked as [`Origin::parse`] checks it; anything else is [`Expected::Origin`].
+impl<'de> Deserialize<'de> for Origin {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Origin, D::Error> {
+        d.deserialize_str(TextVisitor { expected: Expected::Origin, parse: Origin::parse })
     }
 }
 
@@ -303,7 +317,7 @@ pub fn height_px(measured: f64) -> u32 {
 }
 
 /// The reduced-place scenario in a message.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ReducedSummary {
     /// `low_income` or `middle_income`.
     pub tier: ReducedTier,
@@ -312,7 +326,7 @@ pub struct ReducedSummary {
 }
 
 /// The quote as the partner page sees it: amounts are decimal strings (`"607.20"`), never floats.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct QuoteSummary {
     /// ISO 4217 code, e.g. `EUR`.
     pub currency: String,
@@ -366,21 +380,6 @@ pub enum Message {
     },
 }
 
-/// Why a message was not read.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum MessageError {
-    /// Not a JSON object.
-    NotAnObject,
-    /// Another sender's message (`channel` is not ours).
-    OtherChannel,
-    /// A version this reader does not know.
-    UnsupportedVersion,
-    /// A `type` this version does not have.
-    UnknownType,
-    /// A field is missing or has the wrong shape.
-    BadField(&'static str),
-}
-
 impl Message {
     /// The `type` field.
     #[must_use]
@@ -392,96 +391,27 @@ impl Message {
         }
     }
 
-    /// The message as a JSON object: `{"channel":"metropolis-estimator","version":1,"type":…,…}`.
+    /// The message as a JSON object: `{"channel":"metropolis-estimator","version":1,"type":…,…}`,
+    /// keys in alphabetical order.
     #[must_use]
     pub fn to_json(&self) -> String {
-        // Keys in alphabetical order.
-        let mut members = vec![("channel", Json::String(CHANNEL.to_owned()))];
-        match self {
-            Message::Ready { height } | Message::Resize { height } => members.push(("height", height.to_json())),
-            Message::Estimate { quote } => members.push(("quote", quote.to_json())),
+        /// The wire form; fields in alphabetical order, as partners' logs have always shown them.
+        #[derive(Serialize)]
+        struct Wire<'a> {
+            channel: &'static str,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            height: Option<u32>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            quote: Option<&'a QuoteSummary>,
+            #[serde(rename = "type")]
+            kind: &'static str,
+            version: u64,
         }
-        members.push(("type", Json::String(self.kind().to_owned())));
-        members.push(("version", Json::Number(VERSION.to_string())));
-        object(members).to_text()
-    }
-
-    /// Reads a message, as a partner page would.
-    ///
-    /// # Errors
-    /// A [`MessageError`] saying what is wrong.
-    pub fn parse(text: &str) -> Result<Message, MessageError> {
-        let o = json::parse(text).map_err(|_| MessageError::NotAnObject)?;
-        if !matches!(o, Json::Object(_)) {
-            return Err(MessageError::NotAnObject);
-        }
-        if o.get("channel").and_then(Json::as_str) != Some(CHANNEL) {
-            return Err(MessageError::OtherChannel);
-        }
-        if o.get("version").and_then(Json::as_u32).map(u64::from) != Some(VERSION) {
-            return Err(MessageError::UnsupportedVersion);
-        }
-        let height = || {
-            o.get("height").and_then(Json::as_u32).filter(|h| *h <= MAX_HEIGHT).ok_or(MessageError::BadField("height"))
+        let (height, quote) = match self {
+            Message::Ready { height } | Message::Resize { height } => (Some(*height), None),
+            Message::Estimate { quote } => (None, Some(quote)),
         };
-        match o.get("type").and_then(Json::as_str) {
-            Some("ready") => Ok(Message::Ready { height: height()? }),
-            Some("resize") => Ok(Message::Resize { height: height()? }),
-            Some("estimate") => {
-                let quote = o.get("quote").ok_or(MessageError::BadField("quote"))?;
-                let quote = QuoteSummary::from_json(quote, "quote").map_err(|_| MessageError::BadField("quote"))?;
-                Ok(Message::Estimate { quote })
-            }
-            _ => Err(MessageError::UnknownType),
-        }
-    }
-}
-
-impl ToJson for ReducedSummary {
-    fn to_json(&self) -> Json {
-        object(vec![("tier", self.tier.to_json()), ("per_person", self.per_person.to_json())])
-    }
-}
-
-impl FromJson for ReducedSummary {
-    fn from_json(value: &Json, path: &str) -> Result<Self, JsonError> {
-        let mut f = Fields::strict(value, path, &["tier", "per_person"])?;
-        let r = ReducedSummary { tier: f.req("tier")?, per_person: f.req("per_person")? };
-        Ok(r)
-    }
-}
-
-impl ToJson for QuoteSummary {
-    fn to_json(&self) -> Json {
-        object(vec![
-            ("currency", self.currency.to_json()),
-            ("list_fee", self.list_fee.to_json()),
-            ("per_person", self.per_person.to_json()),
-            ("people", self.people.to_json()),
-            ("total", self.total.to_json()),
-            ("reduced", self.reduced.to_json()),
-            ("query", self.query.to_json()),
-        ])
-    }
-}
-
-impl FromJson for QuoteSummary {
-    fn from_json(value: &Json, path: &str) -> Result<Self, JsonError> {
-        let mut f = Fields::strict(
-            value,
-            path,
-            &["currency", "list_fee", "per_person", "people", "total", "reduced", "query"],
-        )?;
-        let q = QuoteSummary {
-            currency: f.req("currency")?,
-            list_fee: f.req("list_fee")?,
-            per_person: f.req("per_person")?,
-            people: f.req("people")?,
-            total: f.req("total")?,
-            reduced: f.opt("reduced")?,
-            query: f.or_default("query")?,
-        };
-        Ok(q)
+        document::to_text(&Wire { channel: CHANNEL, height, quote, kind: self.kind(), version: VERSION })
     }
 }
 
@@ -508,23 +438,6 @@ pub struct SnippetOptions {
     pub title: String,
     /// The words of the link shown without JavaScript.
     pub link_text: String,
-}
-
-/// Escapes text for an HTML attribute value or element content.
-#[must_use]
-pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 impl SnippetOptions {
@@ -569,7 +482,7 @@ impl SnippetOptions {
         let mut attrs = String::from("data-metropolis-estimator");
         for (name, value) in self.data_attributes() {
             if let Some(v) = value {
-                attrs.push_str(&format!(" data-{name}=\"{}\"", escape_html(&v)));
+                attrs.push_str(&format!(" data-{name}=\"{}\"", escape_snippet_source(&v)));
             }
         }
         let query = self.query();
@@ -580,9 +493,9 @@ impl SnippetOptions {
         };
         format!(
             "<div {attrs}>\n  <a href=\"{}\">{}</a>\n</div>\n<script async src=\"{}\"></script>",
-            escape_html(&link),
-            escape_html(&self.link_text),
-            escape_html(&format!("{}embed.js", self.app_url)),
+            escape_snippet_source(&link),
+            escape_snippet_source(&self.link_text),
+            escape_snippet_source(&format!("{}embed.js", self.app_url)),
         )
     }
 }
@@ -602,4 +515,25 @@ pub fn frame_ancestors(partners: &[Origin]) -> String {
         s.push_str(p.as_str());
     }
     s
+}
+
+/// Escapes a value written into the snippet's HTML source (`&`, `<`, `>`, `"`, `'`).
+///
+/// The snippet is HTML *source text* that partners copy into their own pages: the partner page
+/// shows it as text (never as markup), but once pasted, a title such as `Fees "2025"` or a font
+/// list with quotes must stay inside its attribute. This is the only place the app writes HTML as
+/// a string, and the only escaping it needs.
+fn escape_snippet_source(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
 }

@@ -1,10 +1,11 @@
 //! The fee engine: from who is registering to a quote with every line explained.
 
 use super::countries::{Countries, IncomeClass};
+use super::dates::iso_date;
 use super::edition::{Discount, Edition, Eligibility};
-use super::json::{object, Fields, FromJson, Json, JsonError, ToJson};
 use super::money::{Money, Percent};
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
 /// Who is registering, as far as the fee is concerned.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -24,7 +25,8 @@ pub struct QuoteInput {
 }
 
 /// One discount applied to the per-person fee.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Line {
     /// Which rule.
     pub rule: Discount,
@@ -36,7 +38,7 @@ pub struct Line {
     pub after: Money,
 }
 
-/// The tier of a reduced-fee place.
+/// The tier of a reduced-fee place (`low_income`, `middle_income`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ReducedTier {
     /// Low-income country: the edition's low-income percentage (fee waived at 100 %).
@@ -45,8 +47,11 @@ pub enum ReducedTier {
     MiddleIncome,
 }
 
+crate::serde_codes!(ReducedTier { LowIncome => "low_income", MiddleIncome => "middle_income" });
+
 /// What the applicant would pay if Metropolis awards a reduced-fee place.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ReducedScenario {
     /// Low or middle income.
     pub tier: ReducedTier,
@@ -61,7 +66,11 @@ pub struct ReducedScenario {
 }
 
 /// Something the applicant should know about the quote, as a code; the words come from the text layer.
-#[derive(Clone, Debug, PartialEq, Eq)]
+///
+/// In JSON an object whose `code` names the note (`{"code": "group-available", "min_size": 2}`),
+/// its figures beside it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "code", rename_all = "kebab-case")]
 pub enum Note {
     /// A member whose dues are unpaid pays the non-member rate.
     MemberRateDuesUnpaid {
@@ -73,11 +82,13 @@ pub enum Note {
     /// The early-bird discount applies (registration on or before the date).
     EarlyBirdApplied {
         /// Last qualifying day.
+        #[serde(with = "iso_date")]
         last_date: NaiveDate,
     },
     /// The early-bird period is over.
     EarlyBirdEnded {
         /// Last qualifying day.
+        #[serde(with = "iso_date")]
         last_date: NaiveDate,
     },
     /// The group discount applies.
@@ -143,7 +154,8 @@ impl Note {
 }
 
 /// The price of a registration.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Quote {
     /// ISO 4217 currency of every amount.
     pub currency: String,
@@ -160,6 +172,7 @@ pub struct Quote {
     /// The applicant's fee with a reduced place, when asked for and eligible.
     pub reduced: Option<ReducedScenario>,
     /// Things to know, in display order.
+    #[serde(default)]
     pub notes: Vec<Note>,
     /// The World Bank fiscal year used (`FY2025`).
     pub classification_year: String,
@@ -299,174 +312,5 @@ pub fn quote(edition: &Edition, countries: &Countries, input: &QuoteInput) -> Qu
         reduced,
         notes,
         classification_year: year,
-    }
-}
-
-// JSON: the quote travels in submissions (and is read back by the receiver) and in embed messages.
-
-crate::json_codes!(ReducedTier { ReducedTier::LowIncome => "low_income", ReducedTier::MiddleIncome => "middle_income" });
-
-impl ToJson for Line {
-    fn to_json(&self) -> Json {
-        object(vec![
-            ("rule", self.rule.to_json()),
-            ("percent", self.percent.to_json()),
-            ("amount", self.amount.to_json()),
-            ("after", self.after.to_json()),
-        ])
-    }
-}
-
-impl FromJson for Line {
-    fn from_json(value: &Json, path: &str) -> Result<Self, JsonError> {
-        let mut f = Fields::strict(value, path, &["rule", "percent", "amount", "after"])?;
-        let line =
-            Line { rule: f.req("rule")?, percent: f.req("percent")?, amount: f.req("amount")?, after: f.req("after")? };
-        Ok(line)
-    }
-}
-
-impl ToJson for ReducedScenario {
-    fn to_json(&self) -> Json {
-        object(vec![
-            ("tier", self.tier.to_json()),
-            ("class", self.class.to_json()),
-            ("lines", self.lines.to_json()),
-            ("per_person", self.per_person.to_json()),
-            ("places", self.places.to_json()),
-        ])
-    }
-}
-
-impl FromJson for ReducedScenario {
-    fn from_json(value: &Json, path: &str) -> Result<Self, JsonError> {
-        let mut f = Fields::strict(value, path, &["tier", "class", "lines", "per_person", "places"])?;
-        let r = ReducedScenario {
-            tier: f.req("tier")?,
-            class: f.req("class")?,
-            lines: f.req("lines")?,
-            per_person: f.req("per_person")?,
-            places: f.req("places")?,
-        };
-        Ok(r)
-    }
-}
-
-impl ToJson for Note {
-    fn to_json(&self) -> Json {
-        let mut members = vec![("code", Json::String(self.code().to_owned()))];
-        match self {
-            Note::MemberRateDuesUnpaid { dues_year } => members.push(("dues_year", dues_year.to_json())),
-            Note::EarlyBirdApplied { last_date } | Note::EarlyBirdEnded { last_date } => {
-                members.push(("last_date", last_date.to_json()));
-            }
-            Note::GroupApplied { people } => members.push(("people", people.to_json())),
-            Note::GroupAvailable { min_size } => members.push(("min_size", min_size.to_json())),
-            Note::CountryUnclassified { iso3, year } => {
-                members.push(("iso3", iso3.to_json()));
-                members.push(("year", year.to_json()));
-            }
-            Note::ReducedAvailable { tier } => members.push(("tier", tier.to_json())),
-            Note::ReducedPlacesLimited { places } => members.push(("places", places.to_json())),
-            Note::EarlyBirdMayApply
-            | Note::ReducedNotMember
-            | Note::ReducedDuesUnpaid
-            | Note::ReducedHighIncome
-            | Note::ReducedNoCountry
-            | Note::AfterCourseStart => {}
-        }
-        object(members)
-    }
-}
-
-impl FromJson for Note {
-    fn from_json(value: &Json, path: &str) -> Result<Self, JsonError> {
-        const CODES: [&str; 14] = [
-            "member-rate-dues-unpaid",
-            "early-bird-may-apply",
-            "early-bird-applied",
-            "early-bird-ended",
-            "group-applied",
-            "group-available",
-            "country-unclassified",
-            "reduced-available",
-            "reduced-not-member",
-            "reduced-dues-unpaid",
-            "reduced-high-income",
-            "reduced-no-country",
-            "reduced-places-limited",
-            "after-course-start",
-        ];
-        let mut f = Fields::strict(
-            value,
-            path,
-            &["code", "dues_year", "last_date", "people", "min_size", "iso3", "year", "tier", "places"],
-        )?;
-        let code = f.raw("code").unwrap_or(&Json::Null);
-        let note = match super::json::code_index(code, &super::json::join(path, "code"), &CODES)? {
-            0 => Note::MemberRateDuesUnpaid { dues_year: f.req("dues_year")? },
-            1 => Note::EarlyBirdMayApply,
-            2 => Note::EarlyBirdApplied { last_date: f.req("last_date")? },
-            3 => Note::EarlyBirdEnded { last_date: f.req("last_date")? },
-            4 => Note::GroupApplied { people: f.req("people")? },
-            5 => Note::GroupAvailable { min_size: f.req("min_size")? },
-            6 => Note::CountryUnclassified { iso3: f.req("iso3")?, year: f.req("year")? },
-            7 => Note::ReducedAvailable { tier: f.req("tier")? },
-            8 => Note::ReducedNotMember,
-            9 => Note::ReducedDuesUnpaid,
-            10 => Note::ReducedHighIncome,
-            11 => Note::ReducedNoCountry,
-            12 => Note::ReducedPlacesLimited { places: f.req("places")? },
-            _ => Note::AfterCourseStart,
-        };
-        Ok(note)
-    }
-}
-
-impl ToJson for Quote {
-    fn to_json(&self) -> Json {
-        object(vec![
-            ("currency", self.currency.to_json()),
-            ("list_fee", self.list_fee.to_json()),
-            ("lines", self.lines.to_json()),
-            ("per_person", self.per_person.to_json()),
-            ("people", self.people.to_json()),
-            ("total", self.total.to_json()),
-            ("reduced", self.reduced.to_json()),
-            ("notes", self.notes.to_json()),
-            ("classification_year", self.classification_year.to_json()),
-        ])
-    }
-}
-
-impl FromJson for Quote {
-    fn from_json(value: &Json, path: &str) -> Result<Self, JsonError> {
-        let mut f = Fields::strict(
-            value,
-            path,
-            &[
-                "currency",
-                "list_fee",
-                "lines",
-                "per_person",
-                "people",
-                "total",
-                "reduced",
-                "notes",
-                "classification_year",
-            ],
-        )?;
-        let q = Quote {
-            currency: f.req("currency")?,
-            list_fee: f.req("list_fee")?,
-            lines: f.req("lines")?,
-            per_person: f.req("per_person")?,
-            people: f.req("people")?,
-            total: f.req("total")?,
-            reduced: f.opt("reduced")?,
-            notes: f.or_default("notes")?,
-            classification_year: f.req("classification_year")?,
-        };
-        Ok(q)
     }
 }

@@ -1,14 +1,16 @@
 //! `Money`: the one type for amounts, and the one place that rounds.
 
-use super::json::{Expected, FromJson, Json, JsonError, ToJson};
+use super::document::{Expected, TextVisitor};
 use rust_decimal::{Decimal, RoundingStrategy};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use std::str::FromStr;
 
 /// An amount in the edition's currency, always held to the cent.
 ///
 /// Every constructor rounds half away from zero to two decimal places, so no other code rounds.
-/// It serialises as a plain decimal string with two places (`"607.20"`), never as a float.
+/// In documents it is a string in the canonical form `^(0|[1-9][0-9]*)\.[0-9]{2}$` (`"607.20"`),
+/// never a JSON number: serde writes that form and reads nothing else.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Money(Decimal);
 
@@ -25,10 +27,16 @@ pub enum AmountError {
     TooManyDecimals,
     /// Larger than any fee this product deals with.
     TooLarge,
+    /// Not the canonical machine form `660.00` (two decimals, no leading zero, no sign).
+    NotCanonical,
 }
 
 /// The largest amount accepted from text: far above any fee, small enough that no arithmetic overflows.
 const MAX_AMOUNT: i64 = 1_000_000_000;
+
+/// The most digits before the dot in the canonical form: room for any total of a quote (a group of
+/// fifty at the largest typed amount), far from the limits of the arithmetic.
+const MAX_CANONICAL_DIGITS: usize = 15;
 
 impl Money {
     /// Zero.
@@ -195,50 +203,65 @@ impl std::iter::Sum for Money {
     }
 }
 
-impl FromStr for Money {
-    type Err = AmountError;
-
-    /// Strict machine form: a plain decimal with a dot and at most two places (`660`, `660.00`).
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let s = s.trim();
+impl Money {
+    /// Reads the canonical machine form of documents and URLs: digits without a leading zero (or
+    /// a single `0`), a dot, exactly two decimals (`660.00`, `0.50`). `330`, `330.0`, `0330.00`,
+    /// `1e3`, `+1.00` and surrounding spaces are refused.
+    ///
+    /// # Errors
+    /// [`AmountError::Empty`], [`AmountError::Negative`], [`AmountError::TooLarge`] (more than
+    /// fifteen digits before the dot), else [`AmountError::NotCanonical`].
+    ///
+    /// # Example
+    /// ```
+    /// use metropolis_diploma::domain::money::{AmountError, Money};
+    /// assert_eq!(Money::parse_canonical("607.20").unwrap().to_plain(), "607.20");
+    /// assert_eq!(Money::parse_canonical("607.2"), Err(AmountError::NotCanonical));
+    /// ```
+    pub fn parse_canonical(s: &str) -> Result<Money, AmountError> {
         if s.is_empty() {
             return Err(AmountError::Empty);
         }
         if s.starts_with('-') {
             return Err(AmountError::Negative);
         }
-        if !s.chars().all(|c| c.is_ascii_digit() || c == '.')
-            || s.matches('.').count() > 1
-            || s.starts_with('.')
-            || s.ends_with('.')
-        {
-            return Err(AmountError::NotANumber);
+        let (int, frac) = s.split_once('.').ok_or(AmountError::NotCanonical)?;
+        let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+        if !digits(int) || frac.len() != 2 || !digits(frac) || (int.len() > 1 && int.starts_with('0')) {
+            return Err(AmountError::NotCanonical);
         }
-        if s.split('.').nth(1).is_some_and(|f| f.len() > 2) {
-            return Err(AmountError::TooManyDecimals);
-        }
-        if s.split('.').next().is_some_and(|i| i.trim_start_matches('0').len() > 10) {
+        if int.len() > MAX_CANONICAL_DIGITS {
             return Err(AmountError::TooLarge);
         }
-        let value = Decimal::from_str(s).map_err(|_| AmountError::NotANumber)?;
+        let value = Decimal::from_str(s).map_err(|_| AmountError::NotCanonical)?;
         Ok(Money::from_decimal(value))
     }
 }
 
-impl ToJson for Money {
-    fn to_json(&self) -> Json {
-        Json::String(self.to_plain())
+impl FromStr for Money {
+    type Err = AmountError;
+
+    /// The canonical machine form, as [`Money::parse_canonical`].
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Money::parse_canonical(s)
     }
 }
 
-impl FromJson for Money {
-    fn from_json(value: &Json, path: &str) -> Result<Self, JsonError> {
-        value.as_str().and_then(|t| t.parse().ok()).ok_or_else(|| JsonError::expected(path, Expected::Amount, value))
+impl Serialize for Money {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.to_plain())
+    }
+}
+
+/// Only the canonical form (see [`Money::parse_canonical`]), for submissions and data files alike.
+impl<'de> Deserialize<'de> for Money {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Money, D::Error> {
+        d.deserialize_str(TextVisitor { expected: Expected::Amount, parse: |t| Money::parse_canonical(t).ok() })
     }
 }
 
 /// A percentage such as `50` or `8.5`, between 0 and 100 inclusive with at most four decimals;
-/// serialised as a string.
+/// in documents a string in its canonical form (see [`Percent::parse_canonical`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Default)]
 pub struct Percent(Decimal);
 
@@ -263,18 +286,32 @@ impl fmt::Display for Percent {
     }
 }
 
-impl ToJson for Percent {
-    fn to_json(&self) -> Json {
-        Json::String(self.to_string())
+impl Percent {
+    /// Reads the canonical form: `0` to `100`, no leading zero, no sign, and when there are
+    /// decimals one to four of them with no trailing zero (`50`, `8.5`, `12.375`; not `050`,
+    /// `50.0`, `8.50`, `.5`, `100.5`).
+    #[must_use]
+    pub fn parse_canonical(s: &str) -> Option<Percent> {
+        let (int, frac) = s.split_once('.').unwrap_or((s, ""));
+        let digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
+        let int_ok = !int.is_empty() && int.len() <= 3 && digits(int) && !(int.len() > 1 && int.starts_with('0'));
+        let frac_ok = s.contains('.') != frac.is_empty() && frac.len() <= 4 && digits(frac) && !frac.ends_with('0');
+        if !(int_ok && frac_ok) {
+            return None;
+        }
+        Decimal::from_str(s).ok().and_then(Percent::new)
     }
 }
 
-impl FromJson for Percent {
-    fn from_json(value: &Json, path: &str) -> Result<Self, JsonError> {
-        value
-            .as_str()
-            .and_then(|t| Decimal::from_str(t.trim()).ok())
-            .and_then(Percent::new)
-            .ok_or_else(|| JsonError::expected(path, Expected::Percent, value))
+impl Serialize for Percent {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.to_string())
+    }
+}
+
+/// Only the canonical form (see [`Percent::parse_canonical`]).
+impl<'de> Deserialize<'de> for Percent {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Percent, D::Error> {
+        d.deserialize_str(TextVisitor { expected: Expected::Percent, parse: Percent::parse_canonical })
     }
 }

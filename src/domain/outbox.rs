@@ -5,8 +5,10 @@
 //! attempts, and asks [`next`] what to do with each outcome; the record is removed only after a
 //! 2xx with a reference. A reload, a closed tab or a crash finds the record and resumes.
 
-use super::json::{self, object, Fields, FromJson, Json, JsonError, ToJson};
+use super::document::{self, DocumentError, Expected, Problem};
 use super::submission::ReceiverError;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 /// The outbox record's format version.
 pub const OUTBOX_SCHEMA: u32 = 1;
@@ -89,11 +91,14 @@ pub enum Next {
 }
 
 /// The wait before automatic attempt `attempt + 1`: 1 s, 2 s, 4 s… up to [`MAX_DELAY_MS`], each
-/// scaled by a jitter in `[0.5, 1)` so that many browsers do not retry in step.
+/// scaled by `0.5 + jitter / 2` for a `jitter` in `[0, 1]` (clamped; NaN counts as 0), so that many
+/// browsers do not retry in step.
 #[must_use]
 pub fn backoff_ms(attempt: u32, jitter: f64) -> u32 {
     let base = 1_000u32.saturating_mul(1u32 << attempt.saturating_sub(1).min(16)).min(MAX_DELAY_MS);
-    let factor = 0.5 + jitter.clamp(0.0, 1.0) / 2.0;
+    // A jitter that is not a number counts as 0 (NaN would otherwise turn every wait into 1 ms).
+    let jitter = if jitter.is_nan() { 0.0 } else { jitter.clamp(0.0, 1.0) };
+    let factor = 0.5 + jitter / 2.0;
     // In 500..=MAX_DELAY_MS, so the conversion is exact enough and never overflows.
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     let ms = (f64::from(base) * factor) as u32;
@@ -115,7 +120,7 @@ pub fn retry_after_ms(value: &str) -> Option<u32> {
 /// characters.
 #[must_use]
 pub fn reference(body: &str) -> Option<String> {
-    let v = json::parse(body).ok()?;
+    let v: Value = serde_json::from_str(body).ok()?;
     let r = v.get("reference")?.as_str()?.trim();
     (!r.is_empty() && r.chars().count() <= 100 && !r.chars().any(char::is_control)).then(|| r.to_owned())
 }
@@ -124,9 +129,12 @@ pub fn reference(body: &str) -> Option<String> {
 /// not have that shape still yields one problem, so the applicant is never left without a reason.
 #[must_use]
 pub fn rejection(body: &str) -> Vec<ReceiverError> {
+    #[derive(Deserialize)]
+    struct Body {
+        errors: Vec<ReceiverError>,
+    }
     let read = || -> Option<Vec<ReceiverError>> {
-        let v = json::parse(body).ok()?;
-        let list = Vec::<ReceiverError>::from_json(v.get("errors")?, "errors").ok()?;
+        let list = serde_json::from_str::<Body>(body).ok()?.errors;
         (!list.is_empty()).then_some(list)
     };
     read().unwrap_or_else(|| vec![ReceiverError::new("body", "rejected", "The application was refused.")])
@@ -167,74 +175,96 @@ impl Outbox {
         Outbox { key: key.to_owned(), body, attempts: 0, not_before: 0, state: OutboxState::Sending }
     }
 
-    /// The stored text.
+    /// The stored text: `{"schema":1,"key":…,"body":…,"attempts":…,"not_before":…,"state":…,"detail":…}`
+    /// with `state` one of `sending`, `paused`, `rejected`, `conflict` and `detail` the reason of a
+    /// pause (`"network"`, `"timeout"` or the HTTP status), the problems of a rejection, or `null`.
     #[must_use]
     pub fn encode(&self) -> String {
-        let (state, extra) = match &self.state {
-            OutboxState::Sending => ("sending", Json::Null),
-            OutboxState::Paused(f) => (
-                "paused",
-                match f {
-                    Failure::Network => Json::String("network".into()),
-                    Failure::Timeout => Json::String("timeout".into()),
-                    Failure::Status(s) => Json::Number(s.to_string()),
-                },
-            ),
-            OutboxState::Rejected(errors) => ("rejected", errors.to_json()),
-            OutboxState::Conflict => ("conflict", Json::Null),
+        let (state, detail) = match &self.state {
+            OutboxState::Sending => (StateCode::Sending, Detail::None(None)),
+            OutboxState::Paused(Failure::Network) => (StateCode::Paused, Detail::Reason("network")),
+            OutboxState::Paused(Failure::Timeout) => (StateCode::Paused, Detail::Reason("timeout")),
+            OutboxState::Paused(Failure::Status(s)) => (StateCode::Paused, Detail::Status(*s)),
+            OutboxState::Rejected(errors) => (StateCode::Rejected, Detail::Errors(errors)),
+            OutboxState::Conflict => (StateCode::Conflict, Detail::None(None)),
         };
-        object(vec![
-            ("schema", OUTBOX_SCHEMA.to_json()),
-            ("key", self.key.to_json()),
-            ("body", self.body.to_json()),
-            ("attempts", self.attempts.to_json()),
-            ("not_before", Json::Number(self.not_before.to_string())),
-            ("state", Json::String(state.to_owned())),
-            ("detail", extra),
-        ])
-        .to_text()
+        document::to_text(&Record {
+            schema: OUTBOX_SCHEMA,
+            key: self.key.clone(),
+            body: self.body.clone(),
+            attempts: self.attempts,
+            not_before: self.not_before,
+            state,
+            detail,
+        })
     }
 
     /// Reads a stored record.
     ///
     /// # Errors
-    /// Not a record of this version; the caller keeps the text.
-    pub fn decode(text: &str) -> Result<Outbox, JsonError> {
-        let v = json::parse(text)?;
-        let mut f = Fields::strict(&v, "", &["schema", "key", "body", "attempts", "not_before", "state", "detail"])?;
-        let schema: u32 = f.req("schema")?;
-        if schema != OUTBOX_SCHEMA {
-            return Err(JsonError::expected(
-                "schema",
-                json::Expected::OneOf(vec!["1"]),
-                &Json::Number(schema.to_string()),
-            ));
+    /// Not a record of this version (a field named by its path); the caller keeps the text.
+    pub fn decode(text: &str) -> Result<Outbox, DocumentError> {
+        let r: Record<Value> = document::from_json(text)?;
+        if r.schema != OUTBOX_SCHEMA {
+            let expected = Expected::OneOf(vec![OUTBOX_SCHEMA.to_string()]);
+            return Err(DocumentError::new("schema", Problem::invalid(expected, &r.schema.to_string())));
         }
-        let key = f.req("key")?;
-        let body = f.req("body")?;
-        let attempts = f.or_default("attempts")?;
-        let not_before = match f.raw("not_before") {
-            Some(n) => n.as_u64().ok_or_else(|| JsonError::expected("not_before", json::Expected::WholeNumber, n))?,
-            None => 0,
-        };
-        let state_value = f.raw("state").unwrap_or(&Json::Null);
-        let detail = f.raw("detail").unwrap_or(&Json::Null);
-        let state = match json::code_index(state_value, "state", &["sending", "paused", "rejected", "conflict"])? {
-            0 => OutboxState::Sending,
-            1 => OutboxState::Paused(match (detail.as_str(), detail.as_u32()) {
-                (Some("timeout"), _) => Failure::Timeout,
-                (_, Some(s)) => Failure::Status(u16::try_from(s).unwrap_or(0)),
+        let state = match r.state {
+            StateCode::Sending => OutboxState::Sending,
+            // A pause always restarts by hand; an unreadable reason is shown as a network problem.
+            StateCode::Paused => OutboxState::Paused(match &r.detail {
+                Value::String(s) if s == "timeout" => Failure::Timeout,
+                Value::Number(n) => Failure::Status(n.as_u64().and_then(|n| u16::try_from(n).ok()).unwrap_or(0)),
                 _ => Failure::Network,
             }),
-            2 => OutboxState::Rejected(Vec::from_json(detail, "detail")?),
-            _ => OutboxState::Conflict,
+            StateCode::Rejected => OutboxState::Rejected(
+                document::from_value(r.detail)
+                    .map_err(|e| DocumentError { path: document::join("detail", &e.path), problem: e.problem })?,
+            ),
+            StateCode::Conflict => OutboxState::Conflict,
         };
-        Ok(Outbox { key, body, attempts, not_before, state })
+        Ok(Outbox { key: r.key, body: r.body, attempts: r.attempts, not_before: r.not_before, state })
     }
 }
 
+/// The outbox record as stored; `detail` is read as any value and interpreted with `state`.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Record<D> {
+    schema: u32,
+    key: String,
+    body: String,
+    #[serde(default)]
+    attempts: u32,
+    #[serde(default)]
+    not_before: u64,
+    state: StateCode,
+    #[serde(default)]
+    detail: D,
+}
+
+/// `detail` as written: `null`, a reason, a status, or the problems of a rejection.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Detail<'a> {
+    None(Option<()>),
+    Reason(&'static str),
+    Status(u16),
+    Errors(&'a [ReceiverError]),
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum StateCode {
+    Sending,
+    Paused,
+    Rejected,
+    Conflict,
+}
+
 /// An application the endpoint confirmed, kept so the confirmation page survives a reload.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Sent {
     /// The endpoint's reference.
     pub reference: String,
@@ -243,19 +273,17 @@ pub struct Sent {
 }
 
 impl Sent {
-    /// The stored text.
+    /// The stored text: `{"reference":…,"body":…}`.
     #[must_use]
     pub fn encode(&self) -> String {
-        object(vec![("reference", self.reference.to_json()), ("body", self.body.to_json())]).to_text()
+        document::to_text(self)
     }
 
     /// Reads a stored confirmation.
     ///
     /// # Errors
     /// Not a confirmation.
-    pub fn decode(text: &str) -> Result<Sent, JsonError> {
-        let v = json::parse(text)?;
-        let mut f = Fields::strict(&v, "", &["reference", "body"])?;
-        Ok(Sent { reference: f.req("reference")?, body: f.req("body")? })
+    pub fn decode(text: &str) -> Result<Sent, DocumentError> {
+        document::from_json(text)
     }
 }

@@ -1,5 +1,6 @@
-//! The app's addresses: which page a path shows. Paths here are relative to the app's base
-//! (`/estimate`, not `/diploma/estimate`).
+//! The app's addresses, relative to its base (`/estimate`, not `/diploma/estimate`): the paths
+//! links are built from, and the form's pages. Matching a browser address to a page is the
+//! router's job (`leptos_router`); what stays here is pure data about the addresses.
 
 use super::application::Step;
 
@@ -12,34 +13,17 @@ pub enum Route {
     Estimate,
     /// `/refund`: cancellations and refunds.
     Refund,
-    /// `/embed`: the partner page, which lives in its own entry (`embed.html`).
+    /// `/embed`: the partner page (the embed entry, `embed.html`).
     Embed,
-    /// `/embed/estimate`: the partner frame, also in `embed.html` (`embed.html?frame=1&…`).
+    /// `/embed/estimate`: the partner frame (`embed.html?frame=1&…`).
     EmbedFrame,
-    /// `/apply` and below: the application form, its own entries (`apply.html`; `send.html` for
-    /// `/apply/check` and `/apply/done`).
+    /// `/apply` and below: the application form (see [`ApplyPage`]).
     Apply,
     /// Anything else.
     NotFound,
 }
 
 impl Route {
-    /// The page for a path; a trailing slash and the query are ignored.
-    #[must_use]
-    pub fn parse(path: &str) -> Route {
-        let path = path.split(['?', '#']).next().unwrap_or_default();
-        let path = path.trim_end_matches('/');
-        match path {
-            "" => Route::Home,
-            p if p == "/apply" || p.starts_with("/apply/") => Route::Apply,
-            "/estimate" => Route::Estimate,
-            "/refund" => Route::Refund,
-            "/embed" => Route::Embed,
-            "/embed/estimate" => Route::EmbedFrame,
-            _ => Route::NotFound,
-        }
-    }
-
     /// The path of this page.
     #[must_use]
     pub fn path(&self) -> &'static str {
@@ -54,20 +38,6 @@ impl Route {
     }
 }
 
-/// The part of a browser pathname after the app's base (`/diploma`), always starting with `/`;
-/// `None` when the path is outside the app.
-#[must_use]
-pub fn strip_base<'a>(pathname: &'a str, base: &str) -> Option<&'a str> {
-    let rest = pathname.strip_prefix(base)?;
-    if rest.is_empty() {
-        Some("/")
-    } else if rest.starts_with('/') {
-        Some(rest)
-    } else {
-        None
-    }
-}
-
 /// A page of the application form (paths after the base).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ApplyPage {
@@ -75,9 +45,9 @@ pub enum ApplyPage {
     Start,
     /// `/apply/<step>`; `true` after a "Change" link (`?return=check`): Continue goes back to the check page.
     Step(Step, bool),
-    /// `/apply/check`: check your answers and send (`send.html`).
+    /// `/apply/check`: check your answers and send.
     Check,
-    /// `/apply/done`: sending and the confirmation (`send.html`).
+    /// `/apply/done`: sending and the confirmation.
     Done,
 }
 
@@ -107,16 +77,6 @@ impl ApplyPage {
             ApplyPage::Step(s, true) => format!("/apply/{}?return=check", s.slug()),
             ApplyPage::Check => "/apply/check".to_owned(),
             ApplyPage::Done => "/apply/done".to_owned(),
-        }
-    }
-
-    /// The HTML file that serves this page: `send.html` for checking, sending and the
-    /// confirmation, `apply.html` for the start and the steps.
-    #[must_use]
-    pub fn entry(self) -> &'static str {
-        match self {
-            ApplyPage::Check | ApplyPage::Done => "send.html",
-            ApplyPage::Start | ApplyPage::Step(..) => "apply.html",
         }
     }
 }

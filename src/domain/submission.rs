@@ -2,21 +2,27 @@
 //!
 //! The browser builds a [`Submission`] from the draft and the quote it showed; a receiver reads it
 //! back with [`Submission::from_json`] and trusts it only after [`verify`], which validates every
-//! answer and prices the application again with the same fee engine. The JSON Schema of this
-//! contract is `intake/schema/application-v1.schema.json`.
+//! answer on the receiver's own date and prices the application again with the same fee engine.
+//! What a receiver stores is the canonical [`Application`] that [`verify`] returns, never the raw
+//! body. The JSON Schema of this contract is `intake/schema/application-v1.schema.json`.
 
 use super::application::{finalize, Application, Draft, ErrorCode, FieldError};
+use super::calendar;
 use super::countries::Countries;
+use super::dates::iso_date;
+use super::document::{self, DocumentError, Problem};
 use super::edition::Edition;
 use super::fees::Quote;
-use super::json::{self, object, Fields, FromJson, Json, JsonError, Problem, ToJson};
-use chrono::NaiveDate;
+use chrono::{Days, NaiveDate};
+use serde::{Deserialize, Serialize};
 
 /// The contract version this build writes and accepts.
 pub const SUBMISSION_SCHEMA: u32 = 1;
 
-/// An application as POSTed to the submission endpoint.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// An application as POSTed to the submission endpoint. Strict: a field the contract does not
+/// have is refused at every level (the answers and the quote included).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Submission {
     /// Contract version; must equal [`SUBMISSION_SCHEMA`].
     pub schema_version: u32,
@@ -28,7 +34,9 @@ pub struct Submission {
     pub locale: String,
     /// The edition id (`2025-3`).
     pub edition: String,
-    /// The day the quote was computed for (early bird), `YYYY-MM-DD`.
+    /// The day the quote was computed for (early bird), `YYYY-MM-DD`: today or yesterday on the
+    /// receiver's clock.
+    #[serde(with = "iso_date")]
     pub registration_date: NaiveDate,
     /// Every answer.
     pub answers: Draft,
@@ -36,14 +44,18 @@ pub struct Submission {
     pub quote: Quote,
 }
 
-/// One problem with a submission, as in the receiver's 422 body.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// One problem with a submission, as in the receiver's 422 body:
+/// `{ "field": "…", "code": "…", "message": "…" }`. Read leniently (any endpoint may answer): only
+/// `field` is required, and other members are ignored.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReceiverError {
     /// Dotted path of the field (`answers.about.email`, `quote`), or `body` for the document as a whole.
     pub field: String,
     /// Stable code (`required`, `quote_mismatch`...).
+    #[serde(default)]
     pub code: String,
     /// A short English sentence for people reading logs or exports.
+    #[serde(default)]
     pub message: String,
 }
 
@@ -70,6 +82,7 @@ pub fn describe(code: ErrorCode) -> (&'static str, String) {
         ErrorCode::InvalidEmail => "This is not an e-mail address.".to_owned(),
         ErrorCode::InvalidPhone => "This is not a phone number with its country code (+...).".to_owned(),
         ErrorCode::InvalidYears => "Years must be a whole number from 0 to 60.".to_owned(),
+        ErrorCode::TooLong { max } => format!("This answer is longer than {max} characters."),
         ErrorCode::TooManyWords { limit } => format!("This answer has more than {limit} words."),
         ErrorCode::NoColleagues => "Registering with colleagues, but none is named.".to_owned(),
         ErrorCode::TooManyPeople { max } => format!("At most {max} people can register together."),
@@ -80,98 +93,48 @@ pub fn describe(code: ErrorCode) -> (&'static str, String) {
 }
 
 impl Submission {
-    /// Reads a submission from JSON text.
+    /// Reads a submission from JSON text (linear in its length).
     ///
     /// # Errors
-    /// `body`/`invalid_json` when the text is not JSON; otherwise `invalid` with the dotted path of
-    /// the field that does not fit the contract (a missing field included).
+    /// `body`/`invalid_json` when the text is not JSON (or repeats a field); otherwise `missing`,
+    /// `unknown_field` or `invalid` with the dotted path of the field that does not fit the
+    /// contract (see [`contract_error`]).
     pub fn from_json(text: &str) -> Result<Submission, ReceiverError> {
-        json::from_text(text).map_err(|e: JsonError| {
-            let field = if e.path.is_empty() { "body".to_owned() } else { e.path };
-            match e.problem {
-                Problem::Syntax { line, column } => ReceiverError::new(
-                    field,
-                    "invalid_json",
-                    format!("The body is not JSON (line {line}, column {column})."),
-                ),
-                Problem::TooDeep => ReceiverError::new(field, "invalid_json", "The body is nested too deeply."),
-                Problem::Missing => ReceiverError::new(field, "missing", "This field is required."),
-                Problem::Unknown => ReceiverError::new(field, "unknown_field", "The contract has no such field."),
-                Problem::Expected { expected, found } => ReceiverError::new(
-                    field,
-                    "invalid",
-                    format!("`{found}` does not fit the contract (expected {}).", json::describe(&expected)),
-                ),
-            }
-        })
+        // serde also reads a struct from a list of its fields in order; the contract's body is an
+        // object, so a list is refused as such rather than field by field.
+        if text.trim_start().starts_with('[') && serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok() {
+            return Err(ReceiverError::new("body", "invalid", "The body must be a JSON object."));
+        }
+        document::from_json(text).map_err(|e| contract_error(&e))
     }
 
-    /// The JSON text POSTed.
+    /// The JSON text POSTed (compact; the field order of the contract).
     #[must_use]
     pub fn to_json_text(&self) -> String {
-        self.to_json().to_text()
+        document::to_text(self)
     }
 }
 
-impl ToJson for Submission {
-    fn to_json(&self) -> Json {
-        object(vec![
-            ("schema_version", self.schema_version.to_json()),
-            ("idempotency_key", self.idempotency_key.to_json()),
-            ("submitted_at", self.submitted_at.to_json()),
-            ("locale", self.locale.to_json()),
-            ("edition", self.edition.to_json()),
-            ("registration_date", self.registration_date.to_json()),
-            ("answers", self.answers.to_json()),
-            ("quote", self.quote.to_json()),
-        ])
-    }
-}
-
-impl FromJson for Submission {
-    fn from_json(value: &Json, path: &str) -> Result<Self, JsonError> {
-        let mut f = Fields::strict(
-            value,
-            path,
-            &[
-                "schema_version",
-                "idempotency_key",
-                "submitted_at",
-                "locale",
-                "edition",
-                "registration_date",
-                "answers",
-                "quote",
-            ],
-        )?;
-        let s = Submission {
-            schema_version: f.req("schema_version")?,
-            idempotency_key: f.req("idempotency_key")?,
-            submitted_at: f.req("submitted_at")?,
-            locale: f.req("locale")?,
-            edition: f.req("edition")?,
-            registration_date: f.req("registration_date")?,
-            answers: f.req("answers")?,
-            quote: f.req("quote")?,
-        };
-        Ok(s)
-    }
-}
-
-impl ToJson for ReceiverError {
-    fn to_json(&self) -> Json {
-        object(vec![
-            ("field", self.field.to_json()),
-            ("code", self.code.to_json()),
-            ("message", self.message.to_json()),
-        ])
-    }
-}
-
-impl FromJson for ReceiverError {
-    fn from_json(value: &Json, path: &str) -> Result<Self, JsonError> {
-        let mut f = Fields::of(value, path)?;
-        Ok(ReceiverError { field: f.req("field")?, code: f.or_default("code")?, message: f.or_default("message")? })
+/// The receiver's form of a body that does not fit the contract: `body`/`invalid_json` for text
+/// that is not JSON, nested too deeply or with a field twice; else the field's path with
+/// `missing`, `unknown_field` or `invalid`.
+#[must_use]
+pub fn contract_error(e: &DocumentError) -> ReceiverError {
+    let field = if e.path.is_empty() { "body".to_owned() } else { e.path.clone() };
+    match &e.problem {
+        Problem::Syntax { line, column } => {
+            ReceiverError::new("body", "invalid_json", format!("The body is not JSON (line {line}, column {column})."))
+        }
+        Problem::TooDeep => ReceiverError::new("body", "invalid_json", "The body is nested too deeply."),
+        Problem::Duplicate => {
+            ReceiverError::new("body", "invalid_json", format!("The body gives the field {field} twice."))
+        }
+        Problem::Missing => ReceiverError::new(field, "missing", "This field is required."),
+        Problem::Unknown => ReceiverError::new(field, "unknown_field", "The contract has no such field."),
+        Problem::Empty => ReceiverError::new(field, "invalid", "This list must not be empty."),
+        Problem::Invalid { expected, found } => {
+            ReceiverError::new(field, "invalid", format!("`{found}` does not fit the contract (expected {expected})."))
+        }
     }
 }
 
@@ -182,16 +145,17 @@ impl FromJson for ReceiverError {
 #[must_use]
 pub fn field_error(e: &ReceiverError, edition: &Edition) -> Option<FieldError> {
     let field = e.field.strip_prefix("answers.")?;
-    let limit = match field {
-        "motivation.why" => super::application::WORDS_WHY,
-        "motivation.experience" => super::application::WORDS_EXPERIENCE,
-        _ => super::application::WORDS_PROJECT,
-    };
-    let code = ErrorCode::from_code(&e.code, limit, edition.fees.group_discount.max_size)?;
+    let code = ErrorCode::from_code(&e.code, field, edition)?;
     Some(FieldError { field: field.to_owned(), code })
 }
 
-/// Whether `s` is a UUID in its canonical text form: 8-4-4-4-12 hexadecimal digits.
+/// The canonical form of an idempotency key: trimmed, lower case (UUIDs compare without case).
+#[must_use]
+pub fn canonical_key(key: &str) -> String {
+    key.trim().to_ascii_lowercase()
+}
+
+/// Whether `s` is a UUID in its text form: 8-4-4-4-12 hexadecimal digits (either case).
 #[must_use]
 pub fn is_uuid(s: &str) -> bool {
     let groups: Vec<&str> = s.split('-').collect();
@@ -217,15 +181,31 @@ fn is_locale(s: &str) -> bool {
         && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
-/// Checks a submission against the edition and prices it again.
+/// Checks a submission against the edition on the receiver's Barcelona date `today`, and prices
+/// it again.
 ///
-/// The answers are validated with [`finalize`] for `registration_date`, and the recomputed quote must
-/// equal the submitted one exactly: currency, list fee, lines, per-person fee, people, total, the
-/// reduced-place scenario and the classification year (notes are display text and are not compared).
+/// - the envelope: schema version, a UUID key equal to the answers' key (compared in canonical
+///   lower case), a UTC timestamp, a language tag, this edition's id;
+/// - `registration_date` must be `today` or yesterday (an applicant who pressed Send just before
+///   midnight), else `registration_date`/`date_mismatch`: a client cannot choose the day it is
+///   priced on;
+/// - the edition must take applications on `registration_date` ([`calendar::accepts_applications`]),
+///   else `edition`/`edition_closed`;
+/// - the answers are validated with [`finalize`] for `registration_date`, and the recomputed quote
+///   must equal the submitted one exactly: currency, list fee, lines, per-person fee, people, total,
+///   the reduced-place scenario and the classification year (notes are display text).
+///
+/// The [`Application`] returned is canonical (see [`finalize`]; its key is lower case): what a
+/// receiver stores.
 ///
 /// # Errors
 /// Every problem found, envelope first, then the answers in step order, then the quote.
-pub fn verify(sub: &Submission, edition: &Edition, countries: &Countries) -> Result<Application, Vec<ReceiverError>> {
+pub fn verify(
+    sub: &Submission,
+    edition: &Edition,
+    countries: &Countries,
+    today: NaiveDate,
+) -> Result<Application, Vec<ReceiverError>> {
     let mut errors = Vec::new();
     if sub.schema_version != SUBMISSION_SCHEMA {
         errors.push(ReceiverError::new(
@@ -240,26 +220,28 @@ pub fn verify(sub: &Submission, edition: &Edition, countries: &Countries) -> Res
             "invalid_uuid",
             "The idempotency key must be a UUID (8-4-4-4-12 hexadecimal digits).",
         ));
-    } else if sub.answers.key != sub.idempotency_key {
+    } else if canonical_key(&sub.answers.key) != canonical_key(&sub.idempotency_key) {
         errors.push(ReceiverError::new(
             "answers.key",
             "key_mismatch",
             "The draft's key must equal the idempotency key.",
         ));
     }
-    match utc_timestamp_date(&sub.submitted_at) {
-        None => errors.push(ReceiverError::new(
+    if utc_timestamp_date(&sub.submitted_at).is_none() {
+        errors.push(ReceiverError::new(
             "submitted_at",
             "invalid_timestamp",
             "The submission time must be UTC in RFC 3339 form, e.g. 2025-09-01T10:00:00.000Z.",
-        )),
-        // The applicant's calendar day may differ from UTC's by one day either way.
-        Some(day) if (sub.registration_date - day).num_days().abs() > 1 => errors.push(ReceiverError::new(
+        ));
+    }
+    let yesterday = today.checked_sub_days(Days::new(1)).unwrap_or(today);
+    let date_ok = sub.registration_date == today || sub.registration_date == yesterday;
+    if !date_ok {
+        errors.push(ReceiverError::new(
             "registration_date",
             "date_mismatch",
-            "The registration date must be the day of the submission.",
-        )),
-        Some(_) => {}
+            "The registration date must be today or yesterday in Barcelona.",
+        ));
     }
     if !is_locale(&sub.locale) {
         errors.push(ReceiverError::new("locale", "invalid_locale", "The locale must be a language tag such as en."));
@@ -269,6 +251,12 @@ pub fn verify(sub: &Submission, edition: &Edition, countries: &Countries) -> Res
             "edition",
             "unknown_edition",
             format!("This receiver takes applications for edition {} only.", edition.id),
+        ));
+    } else if date_ok && !calendar::accepts_applications(edition, sub.registration_date) {
+        errors.push(ReceiverError::new(
+            "edition",
+            "edition_closed",
+            format!("Edition {} does not take applications on this date.", edition.id),
         ));
     }
     if !errors.is_empty() {

@@ -1,5 +1,5 @@
-//! Catalogues as data: each language is a JSON file (`public/i18n/<lang>.json`) read at run time
-//! into typed structs, so that no language's words are compiled into the WebAssembly and adding
+//! Catalogues as data: each language is a JSON file (`public/i18n/<lang>.json`) parsed with
+//! serde_json and read at run time into typed structs, so that no language's words are compiled into the WebAssembly and adding
 //! one costs the bundles nothing.
 //!
 //! [`catalogue!`](crate::catalogue) declares a struct of texts and its reader. The reader is strict:
@@ -8,14 +8,24 @@
 //! whole life, so the strings are leaked into `&'static str`: views use them without cloning, and
 //! the memory is bounded by the one catalogue a page loads.
 
-use crate::domain::json::{join, object, Expected, Json, JsonError, Problem};
+use crate::domain::document::{join, DocumentError, Expected, Problem};
+use serde_json::{Map, Value as Json};
+
+/// The value as short JSON text, for "`found` is not …".
+fn found(value: &Json) -> String {
+    match value {
+        Json::Array(_) => "[…]".to_owned(),
+        Json::Object(_) => "{…}".to_owned(),
+        other => other.to_string(),
+    }
+}
 
 /// Reads the members of one catalogue section; the first problem is kept and reported by
 /// [`Reader::finish`], so each field costs one call in the generated code.
 pub struct Reader<'a> {
     path: &'a str,
-    members: &'a [(String, Json)],
-    error: Option<JsonError>,
+    members: &'a Map<String, Json>,
+    error: Option<DocumentError>,
 }
 
 impl<'a> Reader<'a> {
@@ -23,24 +33,24 @@ impl<'a> Reader<'a> {
     ///
     /// # Errors
     /// Not an object, or [`Problem::Unknown`] at the first key not in `keys`.
-    pub fn new(value: &'a Json, path: &'a str, keys: &[&str]) -> Result<Reader<'a>, JsonError> {
+    pub fn new(value: &'a Json, path: &'a str, keys: &[&str]) -> Result<Reader<'a>, DocumentError> {
         let Json::Object(members) = value else {
-            return Err(JsonError::expected(path, Expected::Object, value));
+            return Err(DocumentError::new(path, Problem::invalid(Expected::Object, &found(value))));
         };
-        if let Some((k, _)) = members.iter().find(|(k, _)| !keys.contains(&k.as_str())) {
-            return Err(JsonError::new(&join(path, k), Problem::Unknown));
+        if let Some(k) = members.keys().find(|k| !keys.contains(&k.as_str())) {
+            return Err(DocumentError::new(join(path, k), Problem::Unknown));
         }
         Ok(Reader { path, members, error: None })
     }
 
     fn fail(&mut self, key: &str, problem: Problem) {
         if self.error.is_none() {
-            self.error = Some(JsonError::new(&join(self.path, key), problem));
+            self.error = Some(DocumentError::new(join(self.path, key), problem));
         }
     }
 
     fn value(&mut self, key: &str) -> Option<&'a Json> {
-        let found = self.members.iter().find(|(k, _)| k == key).map(|(_, v)| v);
+        let found = self.members.get(key);
         if found.is_none() {
             self.fail(key, Problem::Missing);
         }
@@ -51,7 +61,7 @@ impl<'a> Reader<'a> {
         match value {
             Json::String(s) => Box::leak(s.clone().into_boxed_str()),
             other => {
-                self.fail(key, Problem::expected(Expected::Text, other));
+                self.fail(key, Problem::invalid(Expected::Text, &found(other)));
                 ""
             }
         }
@@ -80,7 +90,7 @@ impl<'a> Reader<'a> {
         match self.value(key) {
             Some(Json::Array(items)) => items.iter().map(|v| self.string(key, v)).collect(),
             Some(other) => {
-                self.fail(key, Problem::expected(Expected::List, other));
+                self.fail(key, Problem::invalid(Expected::List, &found(other)));
                 Vec::new()
             }
             None => Vec::new(),
@@ -91,7 +101,7 @@ impl<'a> Reader<'a> {
     ///
     /// # Errors
     /// That problem.
-    pub fn finish(self) -> Result<(), JsonError> {
+    pub fn finish(self) -> Result<(), DocumentError> {
         self.error.map_or(Ok(()), Err)
     }
 }
@@ -122,10 +132,7 @@ impl<const N: usize> Entry for [&'static str; N] {
         if items.len() == N {
             out.copy_from_slice(&items);
         } else if !items.is_empty() {
-            r.fail(
-                key,
-                Problem::Expected { expected: Expected::List, found: format!("{} texts, not {N}", items.len()) },
-            );
+            r.fail(key, Problem::invalid(Expected::Items(N), &format!("{} items", items.len())));
         }
         out
     }
@@ -153,14 +160,14 @@ impl Entry for &'static [(&'static str, &'static str)] {
                 pairs.leak()
             }
             Some(other) => {
-                r.fail(key, Problem::expected(Expected::Object, other));
+                r.fail(key, Problem::invalid(Expected::Object, &found(other)));
                 &[]
             }
             None => &[],
         }
     }
     fn write(&self) -> Json {
-        object(self.iter().map(|(k, v)| (*k, Json::String((*v).to_owned()))).collect())
+        Json::Object(self.iter().map(|(k, v)| ((*k).to_owned(), Json::String((*v).to_owned()))).collect())
     }
 }
 
@@ -216,7 +223,7 @@ macro_rules! catalogue {
             ///
             /// # Errors
             /// The first missing, unknown or mistyped key, named by its dotted path.
-            pub fn read(value: &$crate::domain::json::Json, path: &str) -> Result<Self, $crate::domain::json::JsonError> {
+            pub fn read(value: &::serde_json::Value, path: &str) -> Result<Self, $crate::domain::document::DocumentError> {
                 #[allow(unused_imports)]
                 use $crate::i18n::catalogue::{Entry, Reader};
                 let mut r = Reader::new(value, path, Self::KEYS)?;
@@ -231,14 +238,14 @@ macro_rules! catalogue {
 
             /// The section as JSON: the single texts, then the lists.
             #[must_use]
-            pub fn to_json(&self) -> $crate::domain::json::Json {
+            pub fn to_json(&self) -> ::serde_json::Value {
                 #[allow(unused_imports)]
                 use $crate::i18n::catalogue::Entry;
                 #[allow(unused_mut)]
-                let mut members: Vec<(&str, $crate::domain::json::Json)> =
-                    Self::TEXT_KEYS.iter().zip(self.texts.iter()).map(|(k, v)| (*k, v.write())).collect();
-                $(members.push((stringify!($o), self.$o.write()));)*
-                $crate::domain::json::object(members)
+                let mut members: ::serde_json::Map<String, ::serde_json::Value> =
+                    Self::TEXT_KEYS.iter().zip(self.texts.iter()).map(|(k, v)| ((*k).to_owned(), v.write())).collect();
+                $(members.insert(stringify!($o).to_owned(), self.$o.write());)*
+                ::serde_json::Value::Object(members)
             }
         }
     };

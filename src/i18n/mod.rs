@@ -10,9 +10,9 @@ pub mod catalogue;
 
 use crate::domain::config::ConfigError;
 use crate::domain::countries::{CountriesError, CountriesProblem};
+use crate::domain::document::{Expected, Problem};
 use crate::domain::edition::{Discount, EditionError, EditionProblem};
 use crate::domain::fees::{Note, ReducedTier};
-use crate::domain::json::{Expected, Problem};
 use crate::domain::money::AmountError;
 
 /// A language the interface is available in.
@@ -121,10 +121,13 @@ pub struct Texts in site_keys {
         lang_label, colon, footer, loading, not_found_title, not_found_body, back_home,
         data_error_title, data_error_intro, data_error_file, data_error_field, data_error_problem, data_error_whole_file,
         data_error_fetch, data_error_contact, problem_syntax, problem_too_deep, problem_missing, problem_unknown,
+        problem_duplicate, problem_empty_list,
         problem_expected, expect_text, expect_whole_number, expect_boolean, expect_list, expect_object,
-        expect_amount, expect_percent, expect_date, expect_one_of, problem_fiscal_year, problem_schema, config_bad_endpoint, config_bad_timeout, config_bad_origin,
+        expect_amount, expect_percent, expect_date, expect_one_of, expect_origin, expect_country_code, expect_fiscal_year,
+        expect_items, expect_code, expect_other, problem_fiscal_year, problem_schema, config_bad_endpoint, config_bad_timeout,
         problem_empty, problem_email, problem_currency, problem_end_before_start, problem_too_small, problem_below_minimum,
-        problem_after_start, problem_missing_discount, problem_duplicate_discount, problem_unknown_year, problem_zero, countries_problem_line,
+        problem_after_start, problem_closes_before_opens, problem_url, problem_missing_english, problem_language_tag,
+        problem_not_after_course, problem_missing_discount, problem_duplicate_discount, problem_unknown_year, problem_zero, countries_problem_line,
         countries_bad_header, countries_cell_count, countries_bad_code, countries_bad_class, countries_duplicate, countries_no_rows,
         home_kicker, home_lead, home_when, home_where, home_where_value, home_format,
         home_format_value, home_fee, home_fee_value, home_cta_estimate, home_cta_refund, home_who_title,
@@ -248,6 +251,11 @@ impl Texts {
             P::TooSmall { min } => fill(self.problem_too_small(), &[("min", &min.to_string())]),
             P::BelowMinimum => self.problem_below_minimum().to_owned(),
             P::AfterStart => self.problem_after_start().to_owned(),
+            P::ClosesBeforeOpens => self.problem_closes_before_opens().to_owned(),
+            P::NotAUrl => self.problem_url().to_owned(),
+            P::MissingEnglish => self.problem_missing_english().to_owned(),
+            P::NotALanguageTag => self.problem_language_tag().to_owned(),
+            P::NotAfterCourse => self.problem_not_after_course().to_owned(),
             P::MissingDiscount { discount } => fill(self.problem_missing_discount(), &[("rule", discount.code())]),
             P::DuplicateDiscount { discount } => fill(self.problem_duplicate_discount(), &[("rule", discount.code())]),
             P::UnknownClassificationYear { available } => {
@@ -267,7 +275,9 @@ impl Texts {
             Problem::TooDeep => self.problem_too_deep().to_owned(),
             Problem::Missing => self.problem_missing().to_owned(),
             Problem::Unknown => self.problem_unknown().to_owned(),
-            Problem::Expected { expected, found } => {
+            Problem::Duplicate => self.problem_duplicate().to_owned(),
+            Problem::Empty => self.problem_empty_list().to_owned(),
+            Problem::Invalid { expected, found } => {
                 let what = match expected {
                     Expected::Text => self.expect_text().to_owned(),
                     Expected::WholeNumber => self.expect_whole_number().to_owned(),
@@ -277,7 +287,13 @@ impl Texts {
                     Expected::Amount => self.expect_amount().to_owned(),
                     Expected::Percent => self.expect_percent().to_owned(),
                     Expected::Date => self.expect_date().to_owned(),
+                    Expected::Origin => self.expect_origin().to_owned(),
+                    Expected::CountryCode => self.expect_country_code().to_owned(),
+                    Expected::FiscalYear => self.expect_fiscal_year().to_owned(),
+                    Expected::Items(n) => fill(self.expect_items(), &[("count", &n.to_string())]),
                     Expected::OneOf(codes) => fill(self.expect_one_of(), &[("codes", &codes.join(", "))]),
+                    Expected::Code => self.expect_code().to_owned(),
+                    Expected::Other(_) => self.expect_other().to_owned(),
                 };
                 fill(self.problem_expected(), &[("found", found), ("expected", &what)])
             }
@@ -292,7 +308,6 @@ impl Texts {
             ConfigError::UnsupportedSchema { found } => fill(self.problem_schema(), &[("found", &found.to_string())]),
             ConfigError::BadEndpoint => self.config_bad_endpoint().to_owned(),
             ConfigError::BadTimeout => self.config_bad_timeout().to_owned(),
-            ConfigError::BadOrigin(_) => self.config_bad_origin().to_owned(),
             ConfigError::BadEmail(_) => self.problem_email().to_owned(),
         }
     }
@@ -316,7 +331,7 @@ impl Texts {
     pub fn amount_error(&self, error: AmountError) -> &'static str {
         match error {
             AmountError::Empty => self.amount_empty(),
-            AmountError::NotANumber => self.amount_not_a_number(),
+            AmountError::NotANumber | AmountError::NotCanonical => self.amount_not_a_number(),
             AmountError::Negative => self.amount_negative(),
             AmountError::TooManyDecimals => self.amount_too_many_decimals(),
             AmountError::TooLarge => self.amount_too_large(),

@@ -36,9 +36,9 @@ pub fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap_or_else(|| panic!("{y}-{m}-{d} is not a date"))
 }
 
-/// An amount in the strict machine form (`"660.00"`).
+/// An amount in the canonical machine form (`"660.00"`).
 pub fn money(s: &str) -> Money {
-    s.parse().unwrap_or_else(|e| panic!("{s:?} is not a strict amount: {e:?}"))
+    s.parse().unwrap_or_else(|e| panic!("{s:?} is not a canonical amount: {e:?}"))
 }
 
 /// A decimal from its text.
@@ -95,9 +95,14 @@ pub fn valid_draft() -> Draft {
     }
 }
 
+/// The day [`submission_of`] sends on, 2025-09-01: the receiver's "today" in tests that accept it.
+pub fn submission_day() -> NaiveDate {
+    date(2025, 9, 1)
+}
+
 /// A submission of `draft` on 2025-09-01 at 10:00 UTC, with the quote the app computes for it.
 pub fn submission_of(draft: Draft) -> Submission {
-    let day = date(2025, 9, 1);
+    let day = submission_day();
     let application = finalize(&draft, &edition(), &countries(), day).expect("the draft is valid");
     Submission {
         schema_version: 1,
