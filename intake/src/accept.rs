@@ -1,22 +1,20 @@
 //! From a request body to the canonical application the receiver stores: the one place where the
-//! receiver calls the domain's contract (`Submission`, `verify`, `finalize`).
+//! receiver calls the domain's contract (`Submission` read with serde, `verify`, `contract_error`).
 //!
 //! [`examine`] is the seam. It is CPU work, linear in the body's size whatever the domain's parser
 //! does: [`shape`] first walks the body once with serde_json and refuses objects with more members
-//! than any object of the contract has, so a parser that compares keys pairwise never sees
-//! thousands of them. The handler runs it off the async workers with bounded concurrency.
-//!
-//! When the domain reads submissions with serde (`deny_unknown_fields`, `verify(…, today)`,
-//! `finalize` giving the canonical `Application`), only the body of [`examine`] below the shape
-//! check changes: the date rule moves into `verify`, and the stored text becomes the serialised
-//! application. Its inputs and outputs stay as they are.
+//! than any object of the contract has, so serde's derived readers (which look each key up among
+//! the fields they know, and keep the unknown ones they skip) never see thousands of them. The
+//! handler runs it off the async workers with bounded concurrency.
 
 use chrono::NaiveDate;
 use metropolis_diploma::domain::application::Membership;
 use metropolis_diploma::domain::countries::Countries;
+use metropolis_diploma::domain::document::{self, DocumentError, Problem};
 use metropolis_diploma::domain::edition::Edition;
-use metropolis_diploma::domain::submission::{verify, ReceiverError, Submission};
+use metropolis_diploma::domain::submission::{canonical_key, contract_error, verify, ReceiverError, Submission};
 use serde::de::{DeserializeSeed, Error as _, MapAccess, SeqAccess, Visitor};
+use serde_json::Value;
 use std::cell::RefCell;
 use std::fmt;
 
@@ -31,7 +29,7 @@ pub struct Rules<'a> {
     pub edition: &'a Edition,
     /// The World Bank country file.
     pub countries: &'a Countries,
-    /// Today's date in Barcelona on the receiver's clock.
+    /// Today's date in Barcelona on the receiver's clock ([`crate::Clock::today_in_barcelona`]).
     pub today: NaiveDate,
 }
 
@@ -40,8 +38,8 @@ pub struct Rules<'a> {
 pub struct Examined {
     /// The idempotency key in its canonical, lower-case form.
     pub key: String,
-    /// SHA-256 (hex) of the submission parsed and written back, keys lower-cased: the same for a
-    /// retry however it is spaced, ordered or cased.
+    /// [`fingerprint`] of the submission: the same for a retry however it is spaced, ordered or
+    /// cased.
     pub fingerprint: String,
     /// The canonical application to store (JSON text), or why it is refused (422). Used only when
     /// the key is new: a key already stored is answered from the store, whatever today's rules say.
@@ -51,15 +49,30 @@ pub struct Examined {
 /// Why a body is refused before its key can be looked up.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Refusal {
-    /// 400: not UTF-8 JSON.
+    /// 400: not UTF-8 JSON (or a field given twice, or nested too deeply).
     BadRequest(Vec<ReceiverError>),
     /// 422: JSON that does not fit the contract, or whose key differs from the header's.
     Unprocessable(Vec<ReceiverError>),
 }
 
+impl Refusal {
+    /// The refusal of one error: 400 for text that is not JSON, 422 for anything else.
+    fn of(e: ReceiverError) -> Refusal {
+        if e.code == "invalid_json" {
+            Refusal::BadRequest(vec![e])
+        } else {
+            Refusal::Unprocessable(vec![e])
+        }
+    }
+}
+
 /// Reads, checks and prices a submission: the receiver's whole judgement of a body.
 ///
 /// `header_key` is the `Idempotency-Key` header (present and ASCII; the handler checks that).
+/// `verify` checks the envelope (the registration date against `rules.today` and the edition's
+/// calendar among them), every answer, and the quote; what is stored is the submission written
+/// back with the canonical answers and the receiver's own quote from the `Application` it returns,
+/// so that the export keeps the envelope (language, registration date, time sent) with them.
 ///
 /// # Errors
 /// [`Refusal::BadRequest`] for a body that is not UTF-8 JSON, [`Refusal::Unprocessable`] for one
@@ -73,65 +86,83 @@ pub fn examine(body: &[u8], header_key: &str, rules: &Rules<'_>) -> Result<Exami
         )]));
     };
     shape(text)?;
-    let mut sub = match Submission::from_json(text) {
-        Ok(sub) => sub,
-        Err(e) if e.code == "invalid_json" => return Err(Refusal::BadRequest(vec![e])),
-        Err(e) => return Err(Refusal::Unprocessable(vec![e])),
-    };
+    let mut sub: Submission = document::from_json(text).map_err(|e| Refusal::of(contract_error(&e)))?;
     // Keys are UUIDs, whose letters are case-insensitive: one application whatever the case.
-    sub.idempotency_key.make_ascii_lowercase();
-    sub.answers.key.make_ascii_lowercase();
-    if !header_key.eq_ignore_ascii_case(&sub.idempotency_key) {
+    let key = canonical_key(&sub.idempotency_key);
+    if canonical_key(header_key) != key {
         return Err(Refusal::Unprocessable(vec![ReceiverError::new(
             "idempotency_key",
             "key_mismatch",
             "The Idempotency-Key header must equal the body's idempotency_key.",
         )]));
     }
-    let fingerprint = crate::db::sha256_hex(sub.to_json_text().as_bytes());
-
-    // Issue 13: the receiver prices on its own date. Moves into `verify(…, today)` with the serde domain.
-    let mut errors = Vec::new();
-    if sub.registration_date != rules.today && Some(sub.registration_date) != rules.today.pred_opt() {
-        errors.push(ReceiverError::new(
-            "registration_date",
-            "date_mismatch",
-            format!("The registration date must be today or yesterday in Barcelona (today is {}).", rules.today),
-        ));
-    }
-    let verdict = match verify(&sub, rules.edition, rules.countries, rules.today) {
-        Ok(application) if errors.is_empty() => {
-            Ok(Submission { answers: application.answers, quote: application.quote, ..sub.clone() }.to_json_text())
-        }
-        Ok(_) => Err(errors),
-        Err(list) => {
-            errors.extend(list.into_iter().filter(|e| e.field != "registration_date"));
-            Err(errors)
-        }
-    };
-    Ok(Examined { key: sub.idempotency_key, fingerprint, verdict })
+    // Judged as received (a key that is not a UUID as written is refused), stored canonical.
+    let verdict = verify(&sub, rules.edition, rules.countries, rules.today);
+    sub.idempotency_key.clone_from(&key);
+    sub.answers.key = canonical_key(&sub.answers.key);
+    let fingerprint = fingerprint(&sub);
+    let verdict = verdict.map(|application| {
+        document::to_text(&Submission { answers: application.answers, quote: application.quote, ..sub })
+    });
+    Ok(Examined { key, fingerprint, verdict })
 }
 
-/// The canonical form of an application stored by an earlier version, which kept the body as
-/// received: parsed and written back (members the contract does not have are gone), keys
-/// lower-cased, colleagues only when registering with colleagues, dues only for members. The quote
-/// stays the one verified when it was received. `None` when the text is not a submission.
+/// SHA-256 (hex) of a submission written back by serde, its keys already canonical: what tells a
+/// retry (the same fingerprint under a stored key) from a key reused for another application.
+#[must_use]
+pub fn fingerprint(sub: &Submission) -> String {
+    crate::db::sha256_hex(document::to_text(sub).as_bytes())
+}
+
+/// The canonical form of an application stored by version 1 of the database, which kept the body
+/// as received: read back (members the contract does not have are gone), keys lower-cased,
+/// colleagues only when registering with colleagues, dues only for members. The quote stays the
+/// one verified when it was received. `None` when the text is not a submission.
+///
+/// Version 1 read bodies leniently, ignoring members the contract does not have; the serde domain
+/// refuses them, naming each by its path, so each is dropped in turn until the body reads.
 #[must_use]
 pub fn canonical_legacy(body: &str) -> Option<String> {
-    let mut sub = Submission::from_json(body).ok()?;
-    sub.idempotency_key.make_ascii_lowercase();
-    sub.answers.key.make_ascii_lowercase();
+    let mut value: Value = serde_json::from_str(body).ok()?;
+    let mut sub: Submission = loop {
+        match document::from_value(value.clone()) {
+            Ok(sub) => break sub,
+            Err(DocumentError { path, problem: Problem::Unknown }) => remove(&mut value, &path)?,
+            Err(_) => return None,
+        }
+    };
+    sub.idempotency_key = canonical_key(&sub.idempotency_key);
+    sub.answers.key = canonical_key(&sub.answers.key);
     if sub.answers.registration.with_colleagues != Some(true) {
         sub.answers.registration.colleagues.clear();
     }
     if sub.answers.organisation.member != Some(Membership::Yes) {
         sub.answers.organisation.dues_paid = None;
     }
-    Some(sub.to_json_text())
+    Some(document::to_text(&sub))
 }
 
-/// One pass over the body with serde_json: JSON syntax (400 with line and column), and no object
-/// with more than [`MAX_MEMBERS`] members (422 `too_many_fields` at its path).
+/// Removes the object member at a dotted `path` (`answers.about.nickname`,
+/// `answers.registration.colleagues.0.age`); `None` when there is none.
+fn remove(value: &mut Value, path: &str) -> Option<()> {
+    let (parent, name) = match path.rsplit_once('.') {
+        Some((parent, name)) => (Some(parent), name),
+        None => (None, path),
+    };
+    let mut at = value;
+    for segment in parent.into_iter().flat_map(|p| p.split('.')) {
+        at = match at {
+            Value::Object(map) => map.get_mut(segment)?,
+            Value::Array(items) => items.get_mut(segment.parse::<usize>().ok()?)?,
+            _ => return None,
+        };
+    }
+    at.as_object_mut()?.remove(name).map(|_| ())
+}
+
+/// One pass over the body with serde_json: JSON syntax (400 with line and column), no object with
+/// more than [`MAX_MEMBERS`] members (422 `too_many_fields` at its path), and an object at the top
+/// (422 `body` / `invalid`: serde would otherwise read a list as the fields in order).
 ///
 /// # Errors
 /// The refusal, as [`examine`] gives it.
@@ -140,7 +171,10 @@ pub fn shape(text: &str) -> Result<(), Refusal> {
     let mut de = serde_json::Deserializer::from_str(text);
     let walked = Shape { path: String::new(), crowded: &crowded }.deserialize(&mut de).and_then(|()| de.end());
     match (walked, crowded.into_inner()) {
-        (Ok(()), _) => Ok(()),
+        (Ok(()), _) if text.trim_start_matches([' ', '\t', '\n', '\r']).starts_with('{') => Ok(()),
+        (Ok(()), _) => {
+            Err(Refusal::Unprocessable(vec![ReceiverError::new("body", "invalid", "The body must be a JSON object.")]))
+        }
         (Err(_), Some(path)) => Err(Refusal::Unprocessable(vec![ReceiverError::new(
             if path.is_empty() { "body".to_owned() } else { path },
             "too_many_fields",

@@ -10,7 +10,8 @@ use serde_json::{json, Value};
 use std::path::PathBuf;
 use support::common::submission_of;
 use support::{
-    list, pair, post, post_json, receiver, send, state, stored, valid_draft, valid_submission, TempDir, KEY, TOKEN,
+    json_of, list, pair, post, post_json, receiver, send, state, stored, valid_draft, valid_submission, TempDir, KEY,
+    TOKEN,
 };
 
 const SCHEMA: &str = include_str!("../schema/application-v1.schema.json");
@@ -95,6 +96,33 @@ async fn a_quote_that_is_not_the_fee_engines_is_refused() {
 }
 
 #[tokio::test]
+async fn the_body_is_one_object_read_by_the_contract() {
+    let dir = TempDir::new();
+    let app = receiver(&dir);
+    let body = json_of(&valid_submission(KEY));
+    let cases = [
+        // A list is not read as the fields in order, as serde would.
+        (serde_json::to_string(&[&body]).unwrap(), StatusCode::UNPROCESSABLE_ENTITY, pair("body", "invalid")),
+        ("\"text\"".to_owned(), StatusCode::UNPROCESSABLE_ENTITY, pair("body", "invalid")),
+        // A field given twice is not JSON the contract can read.
+        (body.replacen("{", "{\"locale\":\"fr\",", 1), StatusCode::BAD_REQUEST, pair("body", "invalid_json")),
+        (
+            body.replacen("\"schema_version\":1,", "", 1),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            pair("schema_version", "missing"),
+        ),
+        (body.replacen("{", "{\"extra\":1,", 1), StatusCode::UNPROCESSABLE_ENTITY, pair("extra", "unknown_field")),
+        (format!("{body} {{}}"), StatusCode::BAD_REQUEST, pair("body", "invalid_json")),
+    ];
+    for (text, status, error) in cases {
+        let reply = send(&app, post(Some(KEY), text.clone())).await;
+        assert_eq!(reply.status, status, "{text:.80}: {}", reply.text);
+        assert_eq!(reply.errors(), [error], "{text:.80}");
+    }
+    assert!(stored(&app).await.is_empty());
+}
+
+#[tokio::test]
 async fn invalid_answers_are_refused_with_their_field_paths() {
     let dir = TempDir::new();
     let app = receiver(&dir);
@@ -113,7 +141,7 @@ async fn invalid_answers_are_refused_with_their_field_paths() {
         ]
     );
     // A value of the wrong type is named by its path too.
-    let text = valid_submission(KEY).to_json_text().replace("\"people\":1", "\"people\":\"one\"");
+    let text = json_of(&valid_submission(KEY)).replace("\"people\":1", "\"people\":\"one\"");
     let reply = send(&app, post(Some(KEY), text)).await;
     assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", reply.text);
     assert_eq!(reply.errors(), [pair("quote.people", "invalid")]);
@@ -167,7 +195,7 @@ fn futures_stream(
 async fn the_idempotency_key_header_is_required_and_must_match() {
     let dir = TempDir::new();
     let app = receiver(&dir);
-    let body = valid_submission(KEY).to_json_text();
+    let body = json_of(&valid_submission(KEY));
     let reply = send(&app, post(None, body.clone())).await;
     assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{}", reply.text);
     assert_eq!(reply.errors(), [pair("Idempotency-Key", "required")]);
@@ -411,12 +439,12 @@ fn the_json_schema_describes_what_the_app_sends() {
     let group = submission_of(group);
     assert!(group.quote.reduced.is_some() && group.quote.lines.len() == 2);
     for sub in [valid_submission(KEY), group] {
-        let value = serde_json::from_str::<serde_json::Value>(&sub.to_json_text()).unwrap();
+        let value = serde_json::from_str::<serde_json::Value>(&json_of(&sub)).unwrap();
         assert_eq!(schema_problems(&value), Vec::<String>::new());
     }
 
     // The checker does check: wrong types, unknown and missing fields are reported.
-    let mut value = serde_json::from_str::<serde_json::Value>(&valid_submission(KEY).to_json_text()).unwrap();
+    let mut value = serde_json::from_str::<serde_json::Value>(&json_of(&valid_submission(KEY))).unwrap();
     value["quote"]["total"] = json!(330);
     value["answers"]["about"]["nickname"] = json!("Ana");
     value.as_object_mut().unwrap().remove("locale");

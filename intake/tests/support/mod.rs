@@ -52,9 +52,10 @@ impl Drop for TempDir {
     }
 }
 
-/// The instant the shared fixture was sent: 2025-09-01 at 10:00 UTC (noon in Barcelona).
+/// The instant the shared fixture was sent: its day (`common::submission_day`, 2025-09-01) at 10:00
+/// UTC, noon in Barcelona.
 pub fn sent_at() -> Clock {
-    clock("2025-09-01T10:00:00Z")
+    Clock::Fixed(common::submission_day().and_hms_opt(10, 0, 0).unwrap())
 }
 
 /// A fixed clock.
@@ -100,6 +101,11 @@ pub fn submission_on(key: &str, day: NaiveDate) -> Submission {
     sub
 }
 
+/// A submission as the app sends it: serde's compact JSON, the contract's field order.
+pub fn json_of(sub: &Submission) -> String {
+    serde_json::to_string(sub).unwrap()
+}
+
 pub fn post(key: Option<&str>, body: impl Into<Body>) -> Request<Body> {
     let mut request = Request::post("/api/applications").header(header::CONTENT_TYPE, "application/json");
     if let Some(key) = key {
@@ -109,7 +115,7 @@ pub fn post(key: Option<&str>, body: impl Into<Body>) -> Request<Body> {
 }
 
 pub fn post_json(sub: &Submission) -> Request<Body> {
-    post(Some(&sub.idempotency_key), sub.to_json_text())
+    post(Some(&sub.idempotency_key), json_of(sub))
 }
 
 pub fn list(auth: Option<&str>, query: &str, accept: Option<&str>) -> Request<Body> {
@@ -179,7 +185,7 @@ pub fn pair(field: &str, code: &str) -> (String, String) {
 /// Stores `n` copies of the fixture under generated keys straight into the database (faster than
 /// posting them), as the receiver would have stored them.
 pub fn fill(db: &Db, n: usize) {
-    let text = valid_submission(KEY).to_json_text();
+    let text = json_of(&valid_submission(KEY));
     for i in 0..n {
         let key = format!("00000000-0000-4000-8000-{i:012x}");
         let application = text.replace(KEY, &key);
