@@ -114,15 +114,24 @@ pub fn fingerprint(sub: &Submission) -> String {
     crate::db::sha256_hex(document::to_text(sub).as_bytes())
 }
 
-/// The canonical form of an application stored by version 1 of the database, which kept the body
-/// as received: read back (members the contract does not have are gone), keys lower-cased,
-/// colleagues only when registering with colleagues, dues only for members. The quote stays the
-/// one verified when it was received. `None` when the text is not a submission.
+/// A row stored by version 1 of the database, which kept the body as received, in this version's
+/// form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Legacy {
+    /// The canonical application: the body read back (members the contract does not have are
+    /// gone), keys lower-cased, colleagues only when registering with colleagues, dues only for
+    /// members. The quote stays the one verified when it was received.
+    pub application: String,
+    /// The [`fingerprint`] a retry of that body has now (version 1 hashed the key as sent).
+    pub fingerprint: String,
+}
+
+/// [`Legacy`] of a body stored by version 1; `None` when the text is not a submission.
 ///
 /// Version 1 read bodies leniently, ignoring members the contract does not have; the serde domain
 /// refuses them, naming each by its path, so each is dropped in turn until the body reads.
 #[must_use]
-pub fn canonical_legacy(body: &str) -> Option<String> {
+pub fn canonical_legacy(body: &str) -> Option<Legacy> {
     let mut value: Value = serde_json::from_str(body).ok()?;
     let mut sub: Submission = loop {
         match document::from_value(value.clone()) {
@@ -133,13 +142,14 @@ pub fn canonical_legacy(body: &str) -> Option<String> {
     };
     sub.idempotency_key = canonical_key(&sub.idempotency_key);
     sub.answers.key = canonical_key(&sub.answers.key);
+    let fingerprint = fingerprint(&sub);
     if sub.answers.registration.with_colleagues != Some(true) {
         sub.answers.registration.colleagues.clear();
     }
     if sub.answers.organisation.member != Some(Membership::Yes) {
         sub.answers.organisation.dues_paid = None;
     }
-    Some(document::to_text(&sub))
+    Some(Legacy { application: document::to_text(&sub), fingerprint })
 }
 
 /// Removes the object member at a dotted `path` (`answers.about.nickname`,

@@ -103,7 +103,8 @@ impl Db {
     }
 
     /// Creates the table, or brings a version-1 file up to date: each stored body is replaced by
-    /// its canonical form ([`crate::accept::canonical_legacy`]) and keys are lower-cased.
+    /// its canonical form and its hash by the fingerprint a retry has now
+    /// ([`crate::accept::canonical_legacy`]), and keys are lower-cased.
     fn migrate(&mut self) -> Result<(), String> {
         let conn = self.conn.get_mut().unwrap_or_else(std::sync::PoisonError::into_inner);
         let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(|e| e.to_string())?;
@@ -119,9 +120,12 @@ impl Db {
                     rows.collect::<Result<_, _>>().map_err(|e| e.to_string())?
                 };
                 for (id, body) in rows {
-                    if let Some(canonical) = crate::accept::canonical_legacy(&body) {
-                        tx.execute("UPDATE applications SET application = ?1 WHERE id = ?2", params![canonical, id])
-                            .map_err(|e| e.to_string())?;
+                    if let Some(legacy) = crate::accept::canonical_legacy(&body) {
+                        tx.execute(
+                            "UPDATE applications SET application = ?1, body_sha256 = ?2 WHERE id = ?3",
+                            params![legacy.application, legacy.fingerprint, id],
+                        )
+                        .map_err(|e| e.to_string())?;
                     }
                 }
                 // Two rows whose keys differ only in case (stored before keys were compared

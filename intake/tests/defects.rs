@@ -229,6 +229,9 @@ async fn a_number_beyond_any_float_is_refused_not_exported_as_null() {
 async fn a_version_1_database_is_brought_to_the_canonical_form() {
     let dir = TempDir::new();
     std::fs::create_dir_all(dir.db().parent().unwrap()).unwrap();
+    // A body sent with the key in capitals, and with colleagues though registering alone.
+    let sent_in_v1 = json_of(&valid_submission(&KEY.to_ascii_uppercase()))
+        .replace("\"colleagues\":[]", "\"colleagues\":[{\"name\":\"Rider\",\"email\":\"r@example.org\"}]");
     {
         let conn = rusqlite::Connection::open(dir.db()).unwrap();
         conn.execute_batch(
@@ -238,9 +241,7 @@ async fn a_version_1_database_is_brought_to_the_canonical_form() {
         )
         .unwrap();
         // What version 1 kept: the body as received, a member it does not know and all.
-        let raw = json_of(&valid_submission(&KEY.to_ascii_uppercase()))
-            .replace("\"about\":{", "\"about\":{\"nickname\":\"Ana\",")
-            .replace("\"colleagues\":[]", "\"colleagues\":[{\"name\":\"Rider\",\"email\":\"r@example.org\"}]");
+        let raw = sent_in_v1.replace("\"about\":{", "\"about\":{\"nickname\":\"Ana\",");
         conn.execute(
             "INSERT INTO applications (reference, idempotency_key, body_sha256, body, received_at)
              VALUES ('MD25-AAAAAA', ?1, 'x', ?2, '2025-09-01T10:00:00.000Z')",
@@ -255,6 +256,15 @@ async fn a_version_1_database_is_brought_to_the_canonical_form() {
     assert_eq!(application, expected);
     // Opening again changes nothing.
     assert_eq!(Db::open(&dir.db()).unwrap().list().unwrap(), rows);
+    // The same body sent again, in either case, is a retry of the stored application (version 1
+    // hashed the key as sent); another body under that key is not.
+    let app = receiver(&dir);
+    for key in [KEY.to_ascii_uppercase(), KEY.to_owned()] {
+        let reply = send(&app, post(Some(&key), sent_in_v1.replace(&KEY.to_ascii_uppercase(), &key))).await;
+        assert_eq!((reply.status, reply.reference()), (StatusCode::OK, "MD25-AAAAAA".to_owned()), "{key}");
+    }
+    let reply = send(&app, post(Some(KEY), json_of(&valid_submission(KEY)))).await;
+    assert_eq!(reply.status, StatusCode::CONFLICT, "{}", reply.text);
 }
 
 #[tokio::test]
