@@ -4,9 +4,14 @@ mod support;
 
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
+use intake::accept::{examine, Refusal, Rules};
 use intake::app;
 use intake::db::Db;
+use metropolis_diploma::domain::application::{Colleague, MAX_LEN};
+use metropolis_diploma::domain::money::{Money, Percent};
+use metropolis_diploma::domain::submission::{ReceiverError, Submission};
 use serde_json::{json, Value};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use support::common::submission_of;
 use support::{
@@ -319,14 +324,10 @@ async fn cors_headers_only_for_configured_origins() {
 // ---------------------------------------------------------------------------------------------
 // The JSON Schema file describes what the app sends: a small checker of the keywords it uses.
 
-fn resolve<'a>(root: &'a Value, schema: &'a Value) -> &'a Value {
-    match schema.get("$ref").and_then(Value::as_str) {
-        Some(r) => {
-            let name = r.strip_prefix("#/$defs/").unwrap_or_else(|| panic!("unsupported $ref {r}"));
-            resolve(root, &root["$defs"][name])
-        }
-        None => schema,
-    }
+/// The schema a `$ref` names (`#/$defs/<name>` only).
+fn definition<'a>(root: &'a Value, reference: &str) -> &'a Value {
+    let name = reference.strip_prefix("#/$defs/").unwrap_or_else(|| panic!("unsupported $ref {reference}"));
+    &root["$defs"][name]
 }
 
 fn type_matches(t: &str, v: &Value) -> bool {
@@ -342,10 +343,13 @@ fn type_matches(t: &str, v: &Value) -> bool {
     }
 }
 
-/// Problems of `v` against `schema` (type, const, enum, required, additionalProperties, properties,
-/// items, oneOf, minimum, minLength); patterns are checked only for being present strings.
+/// Problems of `v` against `schema` (`$ref` and the keywords beside it, type, const, enum,
+/// required, additionalProperties, properties, items, oneOf, minimum, minLength, maxLength,
+/// pattern).
 fn check(root: &Value, schema: &Value, v: &Value, path: &str, out: &mut Vec<String>) {
-    let schema = resolve(root, schema);
+    if let Some(reference) = schema.get("$ref").and_then(Value::as_str) {
+        check(root, definition(root, reference), v, path, out);
+    }
     if let Some(t) = schema.get("type") {
         let ok = match t {
             Value::String(t) => type_matches(t, v),
@@ -355,6 +359,16 @@ fn check(root: &Value, schema: &Value, v: &Value, path: &str, out: &mut Vec<Stri
         if !ok {
             out.push(format!("{path}: {v} is not {t}"));
             return;
+        }
+    }
+    if let (Some(max), Some(s)) = (schema.get("maxLength").and_then(Value::as_u64), v.as_str()) {
+        if s.chars().count() as u64 > max {
+            out.push(format!("{path}: longer than {max}"));
+        }
+    }
+    if let (Some(pattern), Some(s)) = (schema.get("pattern").and_then(Value::as_str), v.as_str()) {
+        if !regex::Regex::new(pattern).unwrap().is_match(s) {
+            out.push(format!("{path}: {s:?} does not match {pattern}"));
         }
     }
     if let Some(c) = schema.get("const") {
@@ -378,16 +392,17 @@ fn check(root: &Value, schema: &Value, v: &Value, path: &str, out: &mut Vec<Stri
         }
     }
     if let Some(options) = schema.get("oneOf").and_then(Value::as_array) {
-        let matching = options
+        let problems: Vec<Vec<String>> = options
             .iter()
-            .filter(|o| {
+            .map(|o| {
                 let mut e = Vec::new();
                 check(root, o, v, path, &mut e);
-                e.is_empty()
+                e
             })
-            .count();
+            .collect();
+        let matching = problems.iter().filter(|e| e.is_empty()).count();
         if matching != 1 {
-            out.push(format!("{path}: matches {matching} of oneOf"));
+            out.push(format!("{path}: matches {matching} of oneOf ({})", problems.concat().join("; ")));
         }
     }
     if let Some(obj) = v.as_object() {
@@ -421,35 +436,177 @@ fn schema_problems(v: &Value) -> Vec<String> {
     out
 }
 
+/// The fixture registering with a colleague and a reduced place (Ghana, low income): every
+/// optional part of the contract present.
+fn group_submission() -> Submission {
+    let mut group = valid_draft(KEY);
+    group.organisation.country = Some("GHA".into());
+    group.registration.with_colleagues = Some(true);
+    group.registration.reduced_requested = true;
+    group.registration.colleagues = vec![Colleague { name: "Kofi Mensah".into(), email: "kofi@example.org".into() }];
+    let group = submission_of(group);
+    assert!(group.quote.reduced.is_some() && group.quote.lines.len() == 2 && !group.quote.notes.is_empty());
+    group
+}
+
+fn value_of(sub: &Submission) -> Value {
+    serde_json::to_value(sub).unwrap()
+}
+
 #[test]
 fn the_json_schema_describes_what_the_app_sends() {
     let root: Value = serde_json::from_str(SCHEMA).unwrap();
     assert_eq!(root["$schema"], "https://json-schema.org/draft/2020-12/schema");
     assert_eq!(root["properties"]["schema_version"]["const"], 1);
-
-    // Alone, with colleagues and a reduced place (Ghana, low income): every optional part present.
-    let mut group = valid_draft(KEY);
-    group.organisation.country = Some("GHA".into());
-    group.registration.with_colleagues = Some(true);
-    group.registration.reduced_requested = true;
-    group.registration.colleagues = vec![metropolis_diploma::domain::application::Colleague {
-        name: "Kofi Mensah".into(),
-        email: "kofi@example.org".into(),
-    }];
-    let group = submission_of(group);
-    assert!(group.quote.reduced.is_some() && group.quote.lines.len() == 2);
-    for sub in [valid_submission(KEY), group] {
-        let value = serde_json::from_str::<serde_json::Value>(&json_of(&sub)).unwrap();
-        assert_eq!(schema_problems(&value), Vec::<String>::new());
+    for sub in [valid_submission(KEY), group_submission()] {
+        assert_eq!(schema_problems(&value_of(&sub)), Vec::<String>::new());
     }
 
-    // The checker does check: wrong types, unknown and missing fields are reported.
-    let mut value = serde_json::from_str::<serde_json::Value>(&json_of(&valid_submission(KEY))).unwrap();
+    // The checker does check: wrong types, unknown and missing fields, patterns and lengths.
+    let mut value = value_of(&valid_submission(KEY));
     value["quote"]["total"] = json!(330);
     value["answers"]["about"]["nickname"] = json!("Ana");
     value.as_object_mut().unwrap().remove("locale");
     value["schema_version"] = json!(2);
-    assert_eq!(schema_problems(&value).len(), 4, "{:?}", schema_problems(&value));
+    value["quote"]["list_fee"] = json!("660");
+    value["answers"]["about"]["first_name"] = json!("é".repeat(101));
+    assert_eq!(schema_problems(&value).len(), 6, "{:?}", schema_problems(&value));
+}
+
+/// `(path under answers, maxLength)` of every text answer of the schema (`#/$defs/text`), a
+/// colleague's index written `*` as in `MAX_LEN`.
+fn text_limits(root: &Value, schema: &Value, path: &str, out: &mut Vec<(String, Option<u64>)>) {
+    let join = |name: &str| if path.is_empty() { name.to_owned() } else { format!("{path}.{name}") };
+    match schema.get("$ref").and_then(Value::as_str) {
+        Some("#/$defs/text") => out.push((path.to_owned(), schema.get("maxLength").and_then(Value::as_u64))),
+        Some(reference) => text_limits(root, definition(root, reference), path, out),
+        None => {}
+    }
+    for (name, property) in schema.get("properties").and_then(Value::as_object).into_iter().flatten() {
+        text_limits(root, property, &join(name), out);
+    }
+    if let Some(items) = schema.get("items") {
+        text_limits(root, items, &join("*"), out);
+    }
+}
+
+#[test]
+fn the_schema_text_limits_are_the_domains() {
+    let root: Value = serde_json::from_str(SCHEMA).unwrap();
+    let mut limits = Vec::new();
+    text_limits(&root, &root["$defs"]["answers"], "", &mut limits);
+    let in_schema: BTreeMap<String, u64> = limits
+        .into_iter()
+        .map(|(field, max)| (field.clone(), max.unwrap_or_else(|| panic!("answers.{field} has no maxLength"))))
+        .collect();
+    let in_domain: BTreeMap<String, u64> =
+        MAX_LEN.iter().map(|(field, max)| ((*field).to_owned(), *max as u64)).collect();
+    assert_eq!(in_schema, in_domain);
+}
+
+#[test]
+fn the_schema_amounts_and_percentages_are_the_domains_canonical_forms() {
+    let root: Value = serde_json::from_str(SCHEMA).unwrap();
+    let matches = |def: &str, text: &str| {
+        let pattern = root["$defs"][def]["pattern"].as_str().unwrap();
+        regex::Regex::new(pattern).unwrap().is_match(text)
+    };
+    let texts = [
+        "0",
+        "0.00",
+        "0.5",
+        "0.05",
+        "0.0001",
+        "0.00001",
+        "00",
+        "01",
+        "1",
+        "8.5",
+        "8.50",
+        "8.25",
+        "12.375",
+        "50",
+        "50.0",
+        "050",
+        "99.9999",
+        "100",
+        "100.0",
+        "100.00",
+        "100.5",
+        "101",
+        "330",
+        "330.0",
+        "330.00",
+        "0330.00",
+        "330.001",
+        ".5",
+        "5.",
+        "-1",
+        "-1.00",
+        "+1.00",
+        "1e3",
+        "3.3e2",
+        " 1.00",
+        "1.00 ",
+        "1,00",
+        "",
+        "999999999999999.99",
+        "1000000000000000.00",
+    ];
+    for text in texts {
+        assert_eq!(matches("money", text), Money::parse_canonical(text).is_ok(), "money {text:?}");
+        assert_eq!(matches("percent", text), Percent::parse_canonical(text).is_some(), "percent {text:?}");
+    }
+}
+
+/// The paths of every object in `v` (`""` for the document, `quote.lines.0`).
+fn object_paths(v: &Value, path: &str, out: &mut Vec<String>) {
+    let join = |name: &str| if path.is_empty() { name.to_owned() } else { format!("{path}.{name}") };
+    match v {
+        Value::Object(map) => {
+            out.push(path.to_owned());
+            for (name, value) in map {
+                object_paths(value, &join(name), out);
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                object_paths(item, &join(&i.to_string()), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn the_schema_is_strict_where_the_receiver_is() {
+    let (edition, countries) = (support::common::edition(), support::common::countries());
+    let rules = Rules { edition: &edition, countries: &countries, today: support::common::submission_day() };
+    let sub = value_of(&group_submission());
+    let mut paths = Vec::new();
+    object_paths(&sub, "", &mut paths);
+    assert!(paths.len() > 12, "{paths:?}");
+    for path in paths {
+        let mut value = sub.clone();
+        let pointer = if path.is_empty() { String::new() } else { format!("/{}", path.replace('.', "/")) };
+        value.pointer_mut(&pointer).unwrap().as_object_mut().unwrap().insert("zz_unknown".into(), json!(1));
+        let field = if path.is_empty() { "zz_unknown".to_owned() } else { format!("{path}.zz_unknown") };
+        let receiver_refuses = match examine(value.to_string().as_bytes(), KEY, &rules) {
+            Err(Refusal::Unprocessable(errors)) => {
+                assert_eq!(errors, [ReceiverError::new(&field, "unknown_field", &errors[0].message)]);
+                true
+            }
+            Ok(examined) => {
+                assert!(examined.verdict.is_ok(), "{path}: {:?}", examined.verdict);
+                false
+            }
+            Err(other) => panic!("{path}: {other:?}"),
+        };
+        let schema_says = schema_problems(&value);
+        let schema_refuses = schema_says.iter().any(|p| p.contains("unexpected zz_unknown"));
+        assert_eq!(schema_refuses, receiver_refuses, "{path}: the schema says {schema_says:?}");
+        assert_eq!(schema_says.len(), usize::from(schema_refuses), "{path}: {schema_says:?}");
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
