@@ -6,7 +6,8 @@
 use crate::clock::Clock;
 use axum::http::{HeaderName, HeaderValue};
 use metropolis_diploma::domain::countries::Countries;
-use metropolis_diploma::domain::edition::Edition;
+use metropolis_diploma::domain::document::DocumentError;
+use metropolis_diploma::domain::edition::{Edition, EditionError, EditionProblem};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -254,13 +255,18 @@ impl Config {
         let read = |name: &str, p: &PathBuf| {
             std::fs::read_to_string(p).map_err(|e| format!("{name}: cannot read {}: {e}", p.display()))
         };
-        let edition = Edition::from_json(&read("INTAKE_EDITION", &self.edition)?)
-            .map_err(|e| format!("INTAKE_EDITION: {}: field `{}`: {:?}", self.edition.display(), e.field, e.problem))?;
+        let edition_error = |e: EditionError| {
+            let problem = match e.problem {
+                // The domain's own words for what does not fit the file's format, with its path.
+                EditionProblem::Format(problem) => DocumentError::new(e.field, problem).to_string(),
+                other => format!("field `{}`: {other:?}", e.field),
+            };
+            format!("INTAKE_EDITION: {}: {problem}", self.edition.display())
+        };
+        let edition = Edition::from_json(&read("INTAKE_EDITION", &self.edition)?).map_err(edition_error)?;
         let countries = Countries::from_csv(&read("INTAKE_COUNTRIES", &self.countries)?)
-            .map_err(|e| format!("INTAKE_COUNTRIES: {}: {e:?}", self.countries.display()))?;
-        edition
-            .check_countries(&countries)
-            .map_err(|e| format!("INTAKE_EDITION: {}: field `{}`: {:?}", self.edition.display(), e.field, e.problem))?;
+            .map_err(|e| format!("INTAKE_COUNTRIES: {}: line {}: {:?}", self.countries.display(), e.line, e.problem))?;
+        edition.check_countries(&countries).map_err(edition_error)?;
         Ok((edition, countries))
     }
 }

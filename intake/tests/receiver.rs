@@ -653,4 +653,19 @@ fn the_configuration_reads_the_environment() {
     assert!(err.contains("INTAKE_ADDR"), "{err}");
     let missing = intake::config::Config::from_vars(vars(&[("INTAKE_EDITION", "/nonexistent/edition.json")])).unwrap();
     assert!(missing.load_data().unwrap_err().contains("/nonexistent/edition.json"));
+
+    // A file that does not fit is named with the field and the domain's words for the problem.
+    let dir = TempDir::new();
+    let bad = dir.0.join("edition.json");
+    let text = std::fs::read_to_string(format!("{root}/public/edition.json"))
+        .unwrap()
+        .replace("\"list_fee\": \"660.00\"", "\"list_fee\": \"660\"");
+    std::fs::write(&bad, text).unwrap();
+    let config = intake::config::Config::from_vars(vars(&[
+        ("INTAKE_EDITION", bad.to_str().unwrap()),
+        ("INTAKE_COUNTRIES", &countries),
+    ]))
+    .unwrap();
+    let err = config.load_data().unwrap_err();
+    assert!(err.starts_with("INTAKE_EDITION: ") && err.contains("fees.list_fee: `\"660\"` is not an amount"), "{err}");
 }
