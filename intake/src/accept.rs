@@ -1,11 +1,12 @@
 //! From a request body to the canonical application the receiver stores: the one place where the
 //! receiver calls the domain's contract (`Submission` read with serde, `verify`, `contract_error`).
 //!
-//! [`examine`] is the seam. It is CPU work, linear in the body's size whatever the domain's parser
-//! does: [`shape`] first walks the body once with serde_json and refuses objects with more members
-//! than any object of the contract has, so serde's derived readers (which look each key up among
-//! the fields they know, and keep the unknown ones they skip) never see thousands of them. The
-//! handler runs it off the async workers with bounded concurrency.
+//! [`examine`] is the seam. It is CPU work, linear in the body's size whatever the domain's types
+//! do: [`shape`] first walks the body once with serde_json and refuses objects with more members
+//! than any object of the contract has. serde's readers are linear too, and a derived struct stops
+//! at the first member it does not know, but a quote note (an internally tagged enum) is buffered
+//! whole and its unknown members are skipped: with the shape check, no object of any type holds
+//! thousands of members. The handler runs it off the async workers with bounded concurrency.
 
 use chrono::NaiveDate;
 use metropolis_diploma::domain::application::Membership;
