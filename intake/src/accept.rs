@@ -130,12 +130,15 @@ pub struct Legacy {
 /// [`Legacy`] of a body stored by version 1; `None` when the text is not a submission.
 ///
 /// Version 1 read bodies leniently, ignoring members the contract does not have; the serde domain
-/// refuses them, naming each by its path, so each is dropped in turn until the body reads.
+/// refuses them, naming each by its path, so each is dropped in turn until the body reads. Version
+/// 1 had no limit on members, so each attempt reads the parsed value in place: it stops at the first
+/// unknown member, and a row with thousands of them costs thousands of short reads, not as many
+/// copies of the row.
 #[must_use]
 pub fn canonical_legacy(body: &str) -> Option<Legacy> {
     let mut value: Value = serde_json::from_str(body).ok()?;
     let mut sub: Submission = loop {
-        match document::from_value(value.clone()) {
+        match serde_path_to_error::deserialize(&value).map_err(document::classify) {
             Ok(sub) => break sub,
             Err(DocumentError { path, problem: Problem::Unknown }) => remove(&mut value, &path)?,
             Err(_) => return None,

@@ -275,6 +275,18 @@ async fn a_version_1_database_is_brought_to_the_canonical_form() {
     assert_eq!(reply.status, StatusCode::CONFLICT, "{}", reply.text);
 }
 
+#[test]
+fn a_version_1_row_with_thousands_of_unknown_members_is_converted_at_once() {
+    // Version 1 stored bodies without a limit on members; the conversion drops them all quickly.
+    let members: Vec<String> = (0..20_000u32).map(|i| format!("\"k{i:05}\":0")).collect();
+    let body =
+        json_of(&valid_submission(KEY)).replacen("\"about\":{", &format!("\"about\":{{{},", members.join(",")), 1);
+    let started = Instant::now();
+    let legacy = intake::accept::canonical_legacy(&body).expect("a submission");
+    assert!(started.elapsed() < Duration::from_secs(3), "took {:?}", started.elapsed());
+    assert_eq!(legacy.application, json_of(&valid_submission(KEY)));
+}
+
 #[tokio::test]
 async fn unknown_fields_inside_the_answers_are_refused() {
     let dir = TempDir::new();
