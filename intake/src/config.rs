@@ -38,6 +38,14 @@ pub struct Limits {
     /// `INTAKE_RATE_BURST`, default 60: requests one client may send at once before the rate applies
     /// (generous because behind `make serve`'s and the end-to-end tests' proxy every browser is one client).
     pub rate_burst: u32,
+    /// `INTAKE_TARPIT_MS`, default 1000 (about what a client at the default rate waits between two
+    /// requests): a request refused by the rate limit gets its 429 this late (0: at once), so a client
+    /// cannot resend as soon as it is refused. Every 429 also closes its connection.
+    pub tarpit: Duration,
+    /// `INTAKE_TARPIT_CONNECTIONS`, default 64 (or half the connection cap when lower): refused
+    /// requests held back at once; beyond, the 429 goes at once. At most half the connection cap, so
+    /// held connections cannot take every slot.
+    pub tarpit_connections: usize,
     /// `INTAKE_CLIENT_IP_HEADER`, default unset (the peer address): behind a reverse proxy, the header
     /// in which the proxy puts the client's address (`X-Real-IP`, or `X-Forwarded-For`, whose last
     /// entry is taken). Set it only behind a proxy that overwrites it: clients can send any value.
@@ -54,6 +62,8 @@ impl Default for Limits {
             cpu_workers: std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get),
             rate_per_minute: 60,
             rate_burst: 60,
+            tarpit: Duration::from_millis(1000),
+            tarpit_connections: 64,
             client_ip_header: None,
         }
     }
@@ -194,6 +204,23 @@ impl Config {
             number(&var, name, u64::try_from(default.as_millis()).unwrap_or(u64::MAX), 1, 3_600_000)
                 .map(Duration::from_millis)
         };
+        let tarpit =
+            number(&var, "INTAKE_TARPIT_MS", u64::try_from(defaults.tarpit.as_millis()).unwrap_or(u64::MAX), 0, 60_000)
+                .map(Duration::from_millis)?;
+        let held_most = max_connections / 2;
+        let tarpit_connections = match var("INTAKE_TARPIT_CONNECTIONS").filter(|v| !v.trim().is_empty()) {
+            None => held_most.min(defaults.tarpit_connections as u64),
+            Some(text) => {
+                let n = number(&var, "INTAKE_TARPIT_CONNECTIONS", defaults.tarpit_connections as u64, 0, 1_000_000)?;
+                if n > held_most {
+                    return Err(format!(
+                        "INTAKE_TARPIT_CONNECTIONS={text:?} is more than half the connection cap ({max_connections}): \
+                         held 429s could take every connection; lower it, or raise INTAKE_MAX_CONNECTIONS"
+                    ));
+                }
+                n
+            }
+        };
         let client_ip_header = match var("INTAKE_CLIENT_IP_HEADER").filter(|v| !v.trim().is_empty()) {
             None => None,
             Some(name) => Some(
@@ -225,6 +252,8 @@ impl Config {
             .unwrap_or(defaults.rate_per_minute),
             rate_burst: u32::try_from(number(&var, "INTAKE_RATE_BURST", u64::from(defaults.rate_burst), 1, 1_000_000)?)
                 .unwrap_or(defaults.rate_burst),
+            tarpit,
+            tarpit_connections: usize::try_from(tarpit_connections).unwrap_or(defaults.tarpit_connections),
             client_ip_header,
         };
         let clock = match var("INTAKE_NOW").filter(|v| !v.trim().is_empty()) {

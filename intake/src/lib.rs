@@ -5,9 +5,11 @@
 //! key in SQLite. `GET /api/applications` streams what was received, as JSON or CSV, for the
 //! secretariat's token.
 //!
-//! The cost of any request is bounded: a per-client rate limit, a deadline for the whole request,
-//! parsing and checking on a bounded number of blocking threads, and (in [`server::serve`]) a
-//! header-read timeout and a cap on open connections. Every refusal carries the JSON error body.
+//! The cost of any request is bounded: a per-client rate limit whose refusals are held back (a
+//! tarpit: a refused client cannot resend at once) and close their connection, a deadline for the
+//! whole request, parsing and checking on a bounded number of blocking threads, and (in
+//! [`server::serve`]) a header-read timeout and a cap on open connections. Every refusal carries
+//! the JSON error body.
 
 /// Writes a line to standard error, ignoring failure: `eprintln!` panics when stderr is closed
 /// (a supervisor that stopped reading it), and a receiver must not stop for its log.
@@ -34,6 +36,7 @@ use axum::error_handling::HandleErrorLayer;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{ConnectInfo, DefaultBodyLimit, FromRequest, Query, Request, State};
 use axum::http::{header, HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{middleware, BoxError, Json, Router};
@@ -183,7 +186,15 @@ pub fn app(state: AppState) -> Router {
                 }
             });
         }
-        router = router.layer(GovernorLayer::new(governor).error_handler(too_many_requests));
+        router = router.layer(GovernorLayer::new(governor).error_handler(too_many_requests)).layer(
+            middleware::from_fn_with_state(
+                Tarpit {
+                    delay: limits.tarpit,
+                    held: Arc::new(Semaphore::new(limits.tarpit_connections.min(Semaphore::MAX_PERMITS))),
+                },
+                tarpit,
+            ),
+        );
     }
     if !origins.is_empty() {
         router = router.layer(
@@ -246,6 +257,10 @@ fn timed_out(e: &BoxError, timeout: Duration) -> Response {
     }
 }
 
+/// Marks the rate limit's 429, for [`tarpit`].
+#[derive(Clone, Copy, Debug)]
+struct RateLimited;
+
 fn too_many_requests(e: GovernorError) -> Response {
     match e {
         GovernorError::TooManyRequests { wait_time, .. } => {
@@ -256,6 +271,7 @@ fn too_many_requests(e: GovernorError) -> Response {
                 "Too many requests from this address; try again later.",
             );
             response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(wait_time.max(1)));
+            response.extensions_mut().insert(RateLimited);
             response
         }
         other => {
@@ -263,6 +279,37 @@ fn too_many_requests(e: GovernorError) -> Response {
             error(StatusCode::INTERNAL_SERVER_ERROR, "body", "internal", "The receiver failed; try again.")
         }
     }
+}
+
+/// How long the rate limit's 429s are held back, and how many at once.
+#[derive(Clone, Debug)]
+struct Tarpit {
+    delay: Duration,
+    held: Arc<Semaphore>,
+}
+
+/// Holds the rate limit's 429 back for `delay` while one of the `held` permits is free (at once
+/// otherwise), then sends it with `Connection: close`.
+///
+/// A 429 is cheap, but a client that resends as soon as it is answered turns cheap refusals into
+/// thousands a second (connections, request heads, bodies sent for nothing) on the cores the
+/// accepted requests need. Held back, a client that waits for its answer sends at most one request
+/// per `delay`. The permits bound the connections held that way, so clients that do not wait cannot
+/// take the connection slots: past the bound, their 429s go at once. `Connection: close` ends the
+/// exchange with the answer: the client hears its 429 rather than a reset, and its next request
+/// opens a new connection.
+async fn tarpit(State(tarpit): State<Tarpit>, request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    if response.extensions().get::<RateLimited>().is_none() {
+        return response;
+    }
+    if !tarpit.delay.is_zero() {
+        if let Ok(_held) = tarpit.held.try_acquire() {
+            tokio::time::sleep(tarpit.delay).await;
+        }
+    }
+    response.headers_mut().insert(header::CONNECTION, HeaderValue::from_static("close"));
+    response
 }
 
 async fn not_found() -> Response {

@@ -69,7 +69,7 @@ async fn run(
     );
     intake::log!(
         "intake: limits: {} connections, header {} ms, request {} ms, body {} bytes, {} CPU workers, \
-         {} requests/minute per client (burst {}){}",
+         {} requests/minute per client (burst {}), 429s held back {} ms (at most {} at once){}",
         limits.max_connections,
         limits.header_timeout.as_millis(),
         limits.request_timeout.as_millis(),
@@ -77,6 +77,8 @@ async fn run(
         limits.cpu_workers,
         limits.rate_per_minute,
         limits.rate_burst,
+        limits.tarpit.as_millis(),
+        limits.tarpit_connections,
         limits.client_ip_header.as_ref().map(|h| format!(", client address from {h}")).unwrap_or_default(),
     );
     let options = ServeOptions {

@@ -124,6 +124,80 @@ async fn each_client_has_its_own_rate_limit() {
     assert_eq!(send(&app, from("2001:db8:1:3::1")).await.status, StatusCode::OK);
 }
 
+/// A receiver whose clients may send one request, then one a minute; the rate limit's 429s are
+/// held back `tarpit_ms`, at most `held` at once.
+fn tarpitted(dir: &TempDir, tarpit_ms: u64, held: usize) -> axum::Router {
+    let limits = Limits {
+        rate_per_minute: 1,
+        rate_burst: 1,
+        tarpit: Duration::from_millis(tarpit_ms),
+        tarpit_connections: held,
+        client_ip_header: Some(header::HeaderName::from_static("x-real-ip")),
+        ..Limits::default()
+    };
+    app(AppState { limits, ..state(dir, Some(TOKEN), &[]) })
+}
+
+fn listing_from(ip: &str) -> Request<Body> {
+    let mut request = list(Some(&bearer()), "", None);
+    request.headers_mut().insert("x-real-ip", HeaderValue::from_str(ip).unwrap());
+    request
+}
+
+#[tokio::test]
+async fn a_rate_limited_client_gets_its_429_late_and_its_connection_closed() {
+    let dir = TempDir::new();
+    let app = tarpitted(&dir, 600, 4);
+    // Answers within the rate are neither delayed nor closed.
+    let started = Instant::now();
+    let allowed = send(&app, listing_from("203.0.113.7")).await;
+    assert_eq!(allowed.status, StatusCode::OK, "{}", allowed.text);
+    assert!(started.elapsed() < Duration::from_millis(500), "took {:?}", started.elapsed());
+    assert!(!allowed.headers.contains_key(header::CONNECTION), "{:?}", allowed.headers);
+    // The refused request is answered only after the tarpit's delay, and closes its connection.
+    let started = Instant::now();
+    let refused = send(&app, listing_from("203.0.113.7")).await;
+    let took = started.elapsed();
+    assert_eq!(refused.status, StatusCode::TOO_MANY_REQUESTS, "{}", refused.text);
+    assert_eq!(refused.errors(), [pair("body", "rate_limited")]);
+    assert!(took >= Duration::from_millis(600) && took < Duration::from_secs(5), "answered after {took:?}");
+    assert_eq!(refused.headers[header::CONNECTION], "close");
+    assert!(refused.headers.contains_key(header::RETRY_AFTER));
+    // Another client is served at once meanwhile and afterwards.
+    let started = Instant::now();
+    assert_eq!(send(&app, listing_from("203.0.113.8")).await.status, StatusCode::OK);
+    assert!(started.elapsed() < Duration::from_millis(500), "took {:?}", started.elapsed());
+}
+
+#[tokio::test]
+async fn the_tarpit_holds_at_most_its_bound_and_answers_the_others_at_once() {
+    let dir = TempDir::new();
+    let app = tarpitted(&dir, 1500, 2);
+    assert_eq!(send(&app, listing_from("203.0.113.7")).await.status, StatusCode::OK);
+    // Five refused requests at once: two are held, three get their 429 at once.
+    let timed = |app: axum::Router| async move {
+        let started = Instant::now();
+        let reply = send(&app, listing_from("203.0.113.7")).await;
+        (reply, started.elapsed())
+    };
+    let replies = futures_util::future::join_all((0..5).map(|_| timed(app.clone()))).await;
+    let mut held = 0;
+    for (reply, took) in &replies {
+        assert_eq!(reply.status, StatusCode::TOO_MANY_REQUESTS, "{}", reply.text);
+        assert_eq!(reply.headers[header::CONNECTION], "close");
+        if *took >= Duration::from_millis(1500) {
+            held += 1;
+        } else {
+            assert!(*took < Duration::from_millis(1000), "neither held nor at once: {took:?}");
+        }
+    }
+    assert_eq!(held, 2, "{:?}", replies.iter().map(|(_, took)| took).collect::<Vec<_>>());
+    // The permits come back: the next refusal is held again.
+    let (reply, took) = timed(app.clone()).await;
+    assert_eq!(reply.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(took >= Duration::from_millis(1500), "answered after {took:?}");
+}
+
 /// A body that sends one chunk and then nothing more.
 fn stalled_body(first: &'static str) -> Body {
     let chunks = futures_util::stream::once(async move { Ok::<_, std::io::Error>(axum::body::Bytes::from(first)) })
@@ -578,9 +652,37 @@ fn every_limit_comes_from_the_environment_with_documented_defaults() {
             cpu_workers: 3,
             rate_per_minute: 10,
             rate_burst: 4,
+            tarpit: Duration::from_millis(1000),
+            tarpit_connections: 50,
             client_ip_header: Some(header::HeaderName::from_static("x-real-ip")),
         }
     );
+}
+
+#[test]
+fn the_tarpit_comes_from_the_environment_within_half_the_connection_cap() {
+    let limits = |pairs: &[(&str, &str)]| Config::from_vars(vars(pairs)).map(|c| c.limits);
+    let defaults = limits(&[]).unwrap();
+    assert_eq!(defaults.tarpit, Duration::from_millis(1000));
+    assert_eq!(defaults.tarpit_connections, (defaults.max_connections / 2).min(64));
+    // A small connection cap lowers the default bound; 0 turns either off.
+    assert_eq!(limits(&[("INTAKE_MAX_CONNECTIONS", "20")]).unwrap().tarpit_connections, 10);
+    let off = limits(&[("INTAKE_TARPIT_MS", "0"), ("INTAKE_TARPIT_CONNECTIONS", "0")]).unwrap();
+    assert_eq!((off.tarpit, off.tarpit_connections), (Duration::ZERO, 0));
+    let set =
+        limits(&[("INTAKE_MAX_CONNECTIONS", "100"), ("INTAKE_TARPIT_MS", "250"), ("INTAKE_TARPIT_CONNECTIONS", "50")])
+            .unwrap();
+    assert_eq!((set.tarpit, set.tarpit_connections), (Duration::from_millis(250), 50));
+    for bad in [
+        &[("INTAKE_TARPIT_MS", "60001")][..],
+        &[("INTAKE_TARPIT_MS", "1s")],
+        &[("INTAKE_TARPIT_CONNECTIONS", "-1")],
+        &[("INTAKE_MAX_CONNECTIONS", "100"), ("INTAKE_TARPIT_CONNECTIONS", "51")],
+    ] {
+        let name = bad.last().unwrap().0;
+        let err = limits(bad).expect_err(&format!("{bad:?} was accepted"));
+        assert!(err.contains(name), "{bad:?}: {err}");
+    }
 }
 
 #[tokio::test]

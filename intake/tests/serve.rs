@@ -129,6 +129,37 @@ async fn a_body_that_does_not_arrive_in_time_gets_408() {
 }
 
 #[tokio::test]
+async fn a_kept_alive_connection_is_closed_after_its_429() {
+    let dir = TempDir::new();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    // One request, then one a minute, from this peer; refusals held back 200 ms.
+    let limits = intake::Limits {
+        rate_per_minute: 1,
+        rate_burst: 1,
+        tarpit: Duration::from_millis(200),
+        ..support::test_limits()
+    };
+    let router = app(intake::AppState { limits, ..state(&dir, Some(TOKEN), &[]) });
+    tokio::spawn(serve(listener, router, options(16, 10_000), std::future::pending()));
+    // Two requests on one kept-alive connection: the first is answered and the connection kept,
+    // the second gets the 429, after which the receiver closes, long before the 10 s header timeout.
+    let request = b"GET /api/applications HTTP/1.1\r\nHost: x\r\n\r\n";
+    let mut stream = TcpStream::connect(addr).await.unwrap();
+    stream.write_all(&[&request[..], &request[..]].concat()).await.unwrap();
+    let started = Instant::now();
+    let answers = read_all(&mut stream).await;
+    let took = started.elapsed();
+    let second = answers.match_indices("HTTP/1.1 ").nth(1).map(|(i, _)| &answers[i..]);
+    let second = second.unwrap_or_else(|| panic!("one answer only after {took:?}: {answers}"));
+    assert!(answers.starts_with("HTTP/1.1 401"), "{answers}");
+    let (status, body) = parse(second);
+    assert_eq!((status, code(&body)), (429, "rate_limited"), "{second}");
+    assert!(second.to_ascii_lowercase().contains("connection: close"), "{second}");
+    assert!(took >= Duration::from_millis(200) && took < Duration::from_secs(3), "closed after {took:?}");
+}
+
+#[tokio::test]
 async fn requests_hyper_cannot_parse_get_the_json_error_body() {
     let dir = TempDir::new();
     let (addr, _stop) = listening(&dir, options(16, 2000)).await;
