@@ -364,6 +364,8 @@ struct Latency {
     rss_mb: f64,
     /// Where the CPU went while the normal POSTs were sent.
     cpu: CpuShare,
+    /// Latencies of a 4 KiB write and fsync beside the database meanwhile, in ms, sorted.
+    fsync: Vec<f64>,
 }
 
 impl Latency {
@@ -403,7 +405,42 @@ impl Latency {
             c.load_before,
             c.load_after,
         );
+        println!(
+            "   {:<18} a 4 KiB write and fsync beside the database every {} ms meanwhile (the disk is shared; a 201 \
+             waits for one): p50 {:.1} ms, p99 {:.1} ms, max {:.1} ms",
+            "",
+            FSYNC_GAP.as_millis(),
+            percentile(&self.fsync, 0.50),
+            percentile(&self.fsync, 0.99),
+            self.fsync.last().copied().unwrap_or(f64::NAN),
+        );
     }
+}
+
+/// How often the disk probe writes.
+const FSYNC_GAP: Duration = Duration::from_millis(200);
+
+/// Writes 4 KiB and fsyncs them in `dir` every `FSYNC_GAP` until `stop`, on a thread of its own:
+/// the latency of what every stored application waits for, as the disk gives it now.
+fn probe_fsync(dir: &Path, stop: Arc<AtomicBool>) -> std::thread::JoinHandle<Vec<f64>> {
+    let path = dir.join(format!("fsync-probe-{}", std::process::id()));
+    std::thread::spawn(move || {
+        use std::io::Write as _;
+        let mut latencies = Vec::new();
+        if let Ok(mut file) = std::fs::File::create(&path) {
+            while !stop.load(Ordering::Relaxed) {
+                let started = Instant::now();
+                if file.write_all(&[b'x'; 4096]).and_then(|()| file.sync_all()).is_err() {
+                    break;
+                }
+                latencies.push(started.elapsed().as_secs_f64() * 1000.0);
+                std::thread::sleep(FSYNC_GAP);
+            }
+        }
+        let _ = std::fs::remove_file(&path);
+        latencies.sort_by(f64::total_cmp);
+        latencies
+    })
 }
 
 /// CPU time over a window, in seconds: this receiver's, this soak process's (every client of the
@@ -542,6 +579,8 @@ async fn latency_under_attack(binary: &Path, root: &Path, db: &Path, extra: &[(&
     let (mut created, mut other) = (0, HashMap::new());
     let mut slow_samples = Vec::new();
     let mut client = Client::new(addr);
+    let stop_probe = Arc::new(AtomicBool::new(false));
+    let probe = probe_fsync(db.parent().unwrap_or(root), stop_probe.clone());
     let cpu_before = CpuReading::now(receiver.pid());
     for n in 0..NORMAL_POSTS {
         let next = Instant::now() + NORMAL_GAP;
@@ -559,6 +598,8 @@ async fn latency_under_attack(binary: &Path, root: &Path, db: &Path, extra: &[(&
         tokio::time::sleep_until(next.into()).await;
     }
     let cpu = cpu_before.until(CpuReading::now(receiver.pid()));
+    stop_probe.store(true, Ordering::Relaxed);
+    let fsync = tokio::task::spawn_blocking(move || probe.join().unwrap_or_default()).await.unwrap_or_default();
     let rss_mb = proc_mb(receiver.pid(), "VmRSS").unwrap_or(f64::NAN);
     stop.store(true, Ordering::Relaxed);
     for task in tasks {
@@ -578,6 +619,7 @@ async fn latency_under_attack(binary: &Path, root: &Path, db: &Path, extra: &[(&
         slow_mean: slow_samples.iter().sum::<usize>() as f64 / slow_samples.len().max(1) as f64,
         rss_mb,
         cpu,
+        fsync,
     }
 }
 
