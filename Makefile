@@ -80,6 +80,7 @@ help:
 	@echo '                the partner embed is http://127.0.0.1:$(E2E_PORT)/embed (after make build)'
 	@echo 'make bench      Lighthouse (mobile): every route and language against the same page as plain HTML, simulated'
 	@echo '                and applied throttling; exit 1 when a simulated LCP is over 1.10 x plain (about an hour)'
+	@echo 'make soak       the receiver (intake) in release under hostile load, kill -9 and a 10,000-application export; prints its figures'
 	@echo 'make tools      install only the build tools (wasm32 target, trunk, wasm-bindgen-cli, wasm-opt)'
 	@echo 'make test-tools install the build tools and the test tools (chromium, chromedriver, Playwright)'
 	@echo 'make clean      remove dist/, target/dist-<entry>/, the e2e sites and test reports (never cargo clean)'
@@ -274,6 +275,16 @@ e2e: install-chromium install-e2e
 # Not part of `make test`: a benchmark on a shared machine prints figures, it is not a timed test.
 bench: build install-chromium install-e2e $(BENCH_DIR)/node_modules/.installed
 	node $(BENCH_DIR)/bench.mjs
+
+# The receiver's soak benchmark (intake/examples/soak.rs): a release build of intake on 127.0.0.1
+# under worst-case bodies, slow connections and kill -9, and a 10,000-application export; prints
+# the figures of the README's "Receiving applications" and fails when a target is missed. Not part
+# of `make test`: it runs for minutes and its figures depend on the machine.
+soak:
+	@$(ENSURE_CC)
+	@echo '==> cargo build --release -p intake (the receiver and its soak benchmark)'
+	cargo build --release -p intake --bin intake --example soak
+	'$(ROOT)/target/release/examples/soak' --intake '$(ROOT)/target/release/intake'
 
 $(BENCH_DIR)/node_modules/.installed: $(BENCH_DIR)/package.json $(BENCH_DIR)/package-lock.json
 	@echo '==> npm ci (tests/bench: lighthouse 12.2.3)'

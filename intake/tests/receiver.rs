@@ -1,147 +1,25 @@
 //! The receiver end to end in process: the router over a real SQLite file in a temporary folder.
 
-// The root crate's test fixtures: the real edition and country files and one valid application.
-#[path = "../../tests/common/mod.rs"]
-mod common;
+mod support;
 
-use axum::body::{to_bytes, Body};
+use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
-use axum::Router;
-use common::{countries, edition, submission_of};
+use intake::accept::{examine, Refusal, Rules};
+use intake::app;
 use intake::db::Db;
-use intake::{app, AppState};
-use metropolis_diploma::domain::application::Draft;
-use metropolis_diploma::domain::submission::Submission;
+use metropolis_diploma::domain::application::{Colleague, MAX_LEN};
+use metropolis_diploma::domain::money::{Money, Percent};
+use metropolis_diploma::domain::submission::{ReceiverError, Submission};
 use serde_json::{json, Value};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicU32, Ordering};
-use std::sync::Arc;
-use tower::ServiceExt;
+use support::common::submission_of;
+use support::{
+    json_of, list, pair, post, post_json, receiver, send, state, stored, valid_draft, valid_submission, TempDir, KEY,
+    TOKEN,
+};
 
 const SCHEMA: &str = include_str!("../schema/application-v1.schema.json");
-const TOKEN: &str = "s3cret-token";
-const KEY: &str = "3f0c2a9e-6d1b-4c8e-9a57-0b6f1d2e4c31";
-
-/// A fresh folder under the system's temporary folder, removed when dropped.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new() -> TempDir {
-        static COUNTER: AtomicU32 = AtomicU32::new(0);
-        let n = COUNTER.fetch_add(1, Ordering::SeqCst);
-        let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().subsec_nanos();
-        let dir = std::env::temp_dir().join(format!("intake-test-{}-{n}-{nanos}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        TempDir(dir)
-    }
-
-    /// The database file, in a sub-folder that `Db::open` must create.
-    fn db(&self) -> PathBuf {
-        self.0.join("data").join("intake.sqlite3")
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-fn state(dir: &TempDir, token: Option<&str>, origins: &[&str]) -> AppState {
-    AppState {
-        db: Arc::new(Db::open(&dir.db()).unwrap()),
-        edition: Arc::new(edition()),
-        countries: Arc::new(countries()),
-        token: token.map(str::to_owned),
-        allowed_origins: origins.iter().map(|o| (*o).to_owned()).collect(),
-        // The day `submission_of` sends on, 2025-09-01, at noon in Barcelona.
-        now: common::submission_day().and_hms_opt(10, 0, 0),
-    }
-}
-
-/// The receiver as `make serve` runs it (token set, no cross-origin callers), over a file in `dir`.
-fn receiver(dir: &TempDir) -> Router {
-    app(state(dir, Some(TOKEN), &[]))
-}
-
-/// The shared valid application (a member from Spain, dues paid, registering alone) under `key`.
-fn valid_draft(key: &str) -> Draft {
-    Draft { key: key.into(), ..common::valid_draft() }
-}
-
-fn valid_submission(key: &str) -> Submission {
-    submission_of(valid_draft(key))
-}
-
-fn post(key: Option<&str>, body: impl Into<Body>) -> Request<Body> {
-    let mut request = Request::post("/api/applications").header(header::CONTENT_TYPE, "application/json");
-    if let Some(key) = key {
-        request = request.header("Idempotency-Key", key);
-    }
-    request.body(body.into()).unwrap()
-}
-
-fn post_json(sub: &Submission) -> Request<Body> {
-    post(Some(&sub.idempotency_key), sub.to_json_text())
-}
-
-fn list(auth: Option<&str>, query: &str, accept: Option<&str>) -> Request<Body> {
-    let mut request = Request::get(format!("/api/applications{query}"));
-    if let Some(auth) = auth {
-        request = request.header(header::AUTHORIZATION, auth);
-    }
-    if let Some(accept) = accept {
-        request = request.header(header::ACCEPT, accept);
-    }
-    request.body(Body::empty()).unwrap()
-}
-
-struct Reply {
-    status: StatusCode,
-    headers: axum::http::HeaderMap,
-    text: String,
-}
-
-impl Reply {
-    fn json(&self) -> Value {
-        serde_json::from_str(&self.text).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.text))
-    }
-
-    /// `(field, code)` of every error of a `{ "errors": [...] }` body.
-    fn errors(&self) -> Vec<(String, String)> {
-        let body = self.json();
-        let errors = body["errors"].as_array().unwrap_or_else(|| panic!("no errors in {body}"));
-        errors
-            .iter()
-            .map(|e| {
-                assert!(e["message"].as_str().is_some_and(|m| !m.is_empty()), "no message in {e}");
-                (e["field"].as_str().unwrap().to_owned(), e["code"].as_str().unwrap().to_owned())
-            })
-            .collect()
-    }
-
-    fn reference(&self) -> String {
-        self.json()["reference"].as_str().unwrap_or_else(|| panic!("no reference in {}", self.text)).to_owned()
-    }
-}
-
-async fn send(app: &Router, request: Request<Body>) -> Reply {
-    let response = app.clone().oneshot(request).await.unwrap();
-    let status = response.status();
-    let headers = response.headers().clone();
-    let bytes = to_bytes(response.into_body(), usize::MAX).await.unwrap();
-    Reply { status, headers, text: String::from_utf8(bytes.to_vec()).unwrap() }
-}
-
-async fn stored(app: &Router) -> Vec<Value> {
-    let reply = send(app, list(Some(&format!("Bearer {TOKEN}")), "", None)).await;
-    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text);
-    reply.json().as_array().unwrap().clone()
-}
-
-fn pair(field: &str, code: &str) -> (String, String) {
-    (field.to_owned(), code.to_owned())
-}
 
 #[tokio::test]
 async fn a_valid_application_is_stored_with_a_reference() {
@@ -223,6 +101,33 @@ async fn a_quote_that_is_not_the_fee_engines_is_refused() {
 }
 
 #[tokio::test]
+async fn the_body_is_one_object_read_by_the_contract() {
+    let dir = TempDir::new();
+    let app = receiver(&dir);
+    let body = json_of(&valid_submission(KEY));
+    let cases = [
+        // A list is not read as the fields in order, as serde would.
+        (serde_json::to_string(&[&body]).unwrap(), StatusCode::UNPROCESSABLE_ENTITY, pair("body", "invalid")),
+        ("\"text\"".to_owned(), StatusCode::UNPROCESSABLE_ENTITY, pair("body", "invalid")),
+        // A field given twice is not JSON the contract can read.
+        (body.replacen("{", "{\"locale\":\"fr\",", 1), StatusCode::BAD_REQUEST, pair("body", "invalid_json")),
+        (
+            body.replacen("\"schema_version\":1,", "", 1),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            pair("schema_version", "missing"),
+        ),
+        (body.replacen("{", "{\"extra\":1,", 1), StatusCode::UNPROCESSABLE_ENTITY, pair("extra", "unknown_field")),
+        (format!("{body} {{}}"), StatusCode::BAD_REQUEST, pair("body", "invalid_json")),
+    ];
+    for (text, status, error) in cases {
+        let reply = send(&app, post(Some(KEY), text.clone())).await;
+        assert_eq!(reply.status, status, "{text:.80}: {}", reply.text);
+        assert_eq!(reply.errors(), [error], "{text:.80}");
+    }
+    assert!(stored(&app).await.is_empty());
+}
+
+#[tokio::test]
 async fn invalid_answers_are_refused_with_their_field_paths() {
     let dir = TempDir::new();
     let app = receiver(&dir);
@@ -241,7 +146,7 @@ async fn invalid_answers_are_refused_with_their_field_paths() {
         ]
     );
     // A value of the wrong type is named by its path too.
-    let text = valid_submission(KEY).to_json_text().replace("\"people\":1", "\"people\":\"one\"");
+    let text = json_of(&valid_submission(KEY)).replace("\"people\":1", "\"people\":\"one\"");
     let reply = send(&app, post(Some(KEY), text)).await;
     assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", reply.text);
     assert_eq!(reply.errors(), [pair("quote.people", "invalid")]);
@@ -295,7 +200,7 @@ fn futures_stream(
 async fn the_idempotency_key_header_is_required_and_must_match() {
     let dir = TempDir::new();
     let app = receiver(&dir);
-    let body = valid_submission(KEY).to_json_text();
+    let body = json_of(&valid_submission(KEY));
     let reply = send(&app, post(None, body.clone())).await;
     assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{}", reply.text);
     assert_eq!(reply.errors(), [pair("Idempotency-Key", "required")]);
@@ -419,14 +324,10 @@ async fn cors_headers_only_for_configured_origins() {
 // ---------------------------------------------------------------------------------------------
 // The JSON Schema file describes what the app sends: a small checker of the keywords it uses.
 
-fn resolve<'a>(root: &'a Value, schema: &'a Value) -> &'a Value {
-    match schema.get("$ref").and_then(Value::as_str) {
-        Some(r) => {
-            let name = r.strip_prefix("#/$defs/").unwrap_or_else(|| panic!("unsupported $ref {r}"));
-            resolve(root, &root["$defs"][name])
-        }
-        None => schema,
-    }
+/// The schema a `$ref` names (`#/$defs/<name>` only).
+fn definition<'a>(root: &'a Value, reference: &str) -> &'a Value {
+    let name = reference.strip_prefix("#/$defs/").unwrap_or_else(|| panic!("unsupported $ref {reference}"));
+    &root["$defs"][name]
 }
 
 fn type_matches(t: &str, v: &Value) -> bool {
@@ -442,10 +343,13 @@ fn type_matches(t: &str, v: &Value) -> bool {
     }
 }
 
-/// Problems of `v` against `schema` (type, const, enum, required, additionalProperties, properties,
-/// items, oneOf, minimum, minLength); patterns are checked only for being present strings.
+/// Problems of `v` against `schema` (`$ref` and the keywords beside it, type, const, enum,
+/// required, additionalProperties, properties, items, oneOf, minimum, minLength, maxLength,
+/// pattern).
 fn check(root: &Value, schema: &Value, v: &Value, path: &str, out: &mut Vec<String>) {
-    let schema = resolve(root, schema);
+    if let Some(reference) = schema.get("$ref").and_then(Value::as_str) {
+        check(root, definition(root, reference), v, path, out);
+    }
     if let Some(t) = schema.get("type") {
         let ok = match t {
             Value::String(t) => type_matches(t, v),
@@ -455,6 +359,16 @@ fn check(root: &Value, schema: &Value, v: &Value, path: &str, out: &mut Vec<Stri
         if !ok {
             out.push(format!("{path}: {v} is not {t}"));
             return;
+        }
+    }
+    if let (Some(max), Some(s)) = (schema.get("maxLength").and_then(Value::as_u64), v.as_str()) {
+        if s.chars().count() as u64 > max {
+            out.push(format!("{path}: longer than {max}"));
+        }
+    }
+    if let (Some(pattern), Some(s)) = (schema.get("pattern").and_then(Value::as_str), v.as_str()) {
+        if !regex::Regex::new(pattern).unwrap().is_match(s) {
+            out.push(format!("{path}: {s:?} does not match {pattern}"));
         }
     }
     if let Some(c) = schema.get("const") {
@@ -478,16 +392,17 @@ fn check(root: &Value, schema: &Value, v: &Value, path: &str, out: &mut Vec<Stri
         }
     }
     if let Some(options) = schema.get("oneOf").and_then(Value::as_array) {
-        let matching = options
+        let problems: Vec<Vec<String>> = options
             .iter()
-            .filter(|o| {
+            .map(|o| {
                 let mut e = Vec::new();
                 check(root, o, v, path, &mut e);
-                e.is_empty()
+                e
             })
-            .count();
+            .collect();
+        let matching = problems.iter().filter(|e| e.is_empty()).count();
         if matching != 1 {
-            out.push(format!("{path}: matches {matching} of oneOf"));
+            out.push(format!("{path}: matches {matching} of oneOf ({})", problems.concat().join("; ")));
         }
     }
     if let Some(obj) = v.as_object() {
@@ -521,35 +436,177 @@ fn schema_problems(v: &Value) -> Vec<String> {
     out
 }
 
+/// The fixture registering with a colleague and a reduced place (Ghana, low income): every
+/// optional part of the contract present.
+fn group_submission() -> Submission {
+    let mut group = valid_draft(KEY);
+    group.organisation.country = Some("GHA".into());
+    group.registration.with_colleagues = Some(true);
+    group.registration.reduced_requested = true;
+    group.registration.colleagues = vec![Colleague { name: "Kofi Mensah".into(), email: "kofi@example.org".into() }];
+    let group = submission_of(group);
+    assert!(group.quote.reduced.is_some() && group.quote.lines.len() == 2 && !group.quote.notes.is_empty());
+    group
+}
+
+fn value_of(sub: &Submission) -> Value {
+    serde_json::to_value(sub).unwrap()
+}
+
 #[test]
 fn the_json_schema_describes_what_the_app_sends() {
     let root: Value = serde_json::from_str(SCHEMA).unwrap();
     assert_eq!(root["$schema"], "https://json-schema.org/draft/2020-12/schema");
     assert_eq!(root["properties"]["schema_version"]["const"], 1);
-
-    // Alone, with colleagues and a reduced place (Ghana, low income): every optional part present.
-    let mut group = valid_draft(KEY);
-    group.organisation.country = Some("GHA".into());
-    group.registration.with_colleagues = Some(true);
-    group.registration.reduced_requested = true;
-    group.registration.colleagues = vec![metropolis_diploma::domain::application::Colleague {
-        name: "Kofi Mensah".into(),
-        email: "kofi@example.org".into(),
-    }];
-    let group = submission_of(group);
-    assert!(group.quote.reduced.is_some() && group.quote.lines.len() == 2);
-    for sub in [valid_submission(KEY), group] {
-        let value = serde_json::from_str::<serde_json::Value>(&sub.to_json_text()).unwrap();
-        assert_eq!(schema_problems(&value), Vec::<String>::new());
+    for sub in [valid_submission(KEY), group_submission()] {
+        assert_eq!(schema_problems(&value_of(&sub)), Vec::<String>::new());
     }
 
-    // The checker does check: wrong types, unknown and missing fields are reported.
-    let mut value = serde_json::from_str::<serde_json::Value>(&valid_submission(KEY).to_json_text()).unwrap();
+    // The checker does check: wrong types, unknown and missing fields, patterns and lengths.
+    let mut value = value_of(&valid_submission(KEY));
     value["quote"]["total"] = json!(330);
     value["answers"]["about"]["nickname"] = json!("Ana");
     value.as_object_mut().unwrap().remove("locale");
     value["schema_version"] = json!(2);
-    assert_eq!(schema_problems(&value).len(), 4, "{:?}", schema_problems(&value));
+    value["quote"]["list_fee"] = json!("660");
+    value["answers"]["about"]["first_name"] = json!("é".repeat(101));
+    assert_eq!(schema_problems(&value).len(), 6, "{:?}", schema_problems(&value));
+}
+
+/// `(path under answers, maxLength)` of every text answer of the schema (`#/$defs/text`), a
+/// colleague's index written `*` as in `MAX_LEN`.
+fn text_limits(root: &Value, schema: &Value, path: &str, out: &mut Vec<(String, Option<u64>)>) {
+    let join = |name: &str| if path.is_empty() { name.to_owned() } else { format!("{path}.{name}") };
+    match schema.get("$ref").and_then(Value::as_str) {
+        Some("#/$defs/text") => out.push((path.to_owned(), schema.get("maxLength").and_then(Value::as_u64))),
+        Some(reference) => text_limits(root, definition(root, reference), path, out),
+        None => {}
+    }
+    for (name, property) in schema.get("properties").and_then(Value::as_object).into_iter().flatten() {
+        text_limits(root, property, &join(name), out);
+    }
+    if let Some(items) = schema.get("items") {
+        text_limits(root, items, &join("*"), out);
+    }
+}
+
+#[test]
+fn the_schema_text_limits_are_the_domains() {
+    let root: Value = serde_json::from_str(SCHEMA).unwrap();
+    let mut limits = Vec::new();
+    text_limits(&root, &root["$defs"]["answers"], "", &mut limits);
+    let in_schema: BTreeMap<String, u64> = limits
+        .into_iter()
+        .map(|(field, max)| (field.clone(), max.unwrap_or_else(|| panic!("answers.{field} has no maxLength"))))
+        .collect();
+    let in_domain: BTreeMap<String, u64> =
+        MAX_LEN.iter().map(|(field, max)| ((*field).to_owned(), *max as u64)).collect();
+    assert_eq!(in_schema, in_domain);
+}
+
+#[test]
+fn the_schema_amounts_and_percentages_are_the_domains_canonical_forms() {
+    let root: Value = serde_json::from_str(SCHEMA).unwrap();
+    let matches = |def: &str, text: &str| {
+        let pattern = root["$defs"][def]["pattern"].as_str().unwrap();
+        regex::Regex::new(pattern).unwrap().is_match(text)
+    };
+    let texts = [
+        "0",
+        "0.00",
+        "0.5",
+        "0.05",
+        "0.0001",
+        "0.00001",
+        "00",
+        "01",
+        "1",
+        "8.5",
+        "8.50",
+        "8.25",
+        "12.375",
+        "50",
+        "50.0",
+        "050",
+        "99.9999",
+        "100",
+        "100.0",
+        "100.00",
+        "100.5",
+        "101",
+        "330",
+        "330.0",
+        "330.00",
+        "0330.00",
+        "330.001",
+        ".5",
+        "5.",
+        "-1",
+        "-1.00",
+        "+1.00",
+        "1e3",
+        "3.3e2",
+        " 1.00",
+        "1.00 ",
+        "1,00",
+        "",
+        "999999999999999.99",
+        "1000000000000000.00",
+    ];
+    for text in texts {
+        assert_eq!(matches("money", text), Money::parse_canonical(text).is_ok(), "money {text:?}");
+        assert_eq!(matches("percent", text), Percent::parse_canonical(text).is_some(), "percent {text:?}");
+    }
+}
+
+/// The paths of every object in `v` (`""` for the document, `quote.lines.0`).
+fn object_paths(v: &Value, path: &str, out: &mut Vec<String>) {
+    let join = |name: &str| if path.is_empty() { name.to_owned() } else { format!("{path}.{name}") };
+    match v {
+        Value::Object(map) => {
+            out.push(path.to_owned());
+            for (name, value) in map {
+                object_paths(value, &join(name), out);
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                object_paths(item, &join(&i.to_string()), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn the_schema_is_strict_where_the_receiver_is() {
+    let (edition, countries) = (support::common::edition(), support::common::countries());
+    let rules = Rules { edition: &edition, countries: &countries, today: support::common::submission_day() };
+    let sub = value_of(&group_submission());
+    let mut paths = Vec::new();
+    object_paths(&sub, "", &mut paths);
+    assert!(paths.len() > 12, "{paths:?}");
+    for path in paths {
+        let mut value = sub.clone();
+        let pointer = if path.is_empty() { String::new() } else { format!("/{}", path.replace('.', "/")) };
+        value.pointer_mut(&pointer).unwrap().as_object_mut().unwrap().insert("zz_unknown".into(), json!(1));
+        let field = if path.is_empty() { "zz_unknown".to_owned() } else { format!("{path}.zz_unknown") };
+        let receiver_refuses = match examine(value.to_string().as_bytes(), KEY, &rules) {
+            Err(Refusal::Unprocessable(errors)) => {
+                assert_eq!(errors, [ReceiverError::new(&field, "unknown_field", &errors[0].message)]);
+                true
+            }
+            Ok(examined) => {
+                assert!(examined.verdict.is_ok(), "{path}: {:?}", examined.verdict);
+                false
+            }
+            Err(other) => panic!("{path}: {other:?}"),
+        };
+        let schema_says = schema_problems(&value);
+        let schema_refuses = schema_says.iter().any(|p| p.contains("unexpected zz_unknown"));
+        assert_eq!(schema_refuses, receiver_refuses, "{path}: the schema says {schema_says:?}");
+        assert_eq!(schema_says.len(), usize::from(schema_refuses), "{path}: {schema_says:?}");
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -596,4 +653,19 @@ fn the_configuration_reads_the_environment() {
     assert!(err.contains("INTAKE_ADDR"), "{err}");
     let missing = intake::config::Config::from_vars(vars(&[("INTAKE_EDITION", "/nonexistent/edition.json")])).unwrap();
     assert!(missing.load_data().unwrap_err().contains("/nonexistent/edition.json"));
+
+    // A file that does not fit is named with the field and the domain's words for the problem.
+    let dir = TempDir::new();
+    let bad = dir.0.join("edition.json");
+    let text = std::fs::read_to_string(format!("{root}/public/edition.json"))
+        .unwrap()
+        .replace("\"list_fee\": \"660.00\"", "\"list_fee\": \"660\"");
+    std::fs::write(&bad, text).unwrap();
+    let config = intake::config::Config::from_vars(vars(&[
+        ("INTAKE_EDITION", bad.to_str().unwrap()),
+        ("INTAKE_COUNTRIES", &countries),
+    ]))
+    .unwrap();
+    let err = config.load_data().unwrap_err();
+    assert!(err.starts_with("INTAKE_EDITION: ") && err.contains("fees.list_fee: `\"660\"` is not an amount"), "{err}");
 }
