@@ -17,10 +17,9 @@ use leptos_router::params::ParamsMap;
 /// The frame entry's application.
 #[component]
 pub fn EmbedApp(data: &'static SiteData, texts: &'static EmbedSiteTexts) -> impl IntoView {
-    // The page's title is written by the prerender (leptos_meta); the browser never changes it, so
-    // the frame's bundle does without leptos_meta.
-    #[cfg(feature = "ssr")]
-    leptos_meta::provide_meta_context();
+    // The page's title is written by the prerender (see `prerender::frame_title`); the browser never
+    // changes it, so the frame's view (which the browser hydrates) has none, and its bundle does
+    // without leptos_meta.
     provide_site(data);
     provide_context(&texts.estimate);
     provide_context(&texts.embed);

@@ -9,7 +9,8 @@ use crate::domain::edition::EditionError;
 use crate::i18n::common::CommonTexts;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
-use leptos_router::components::Router;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
 
 /// A data file that cannot be used: its full address and what is wrong with it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -77,13 +78,21 @@ pub fn DataErrorApp(
     provide_meta_context();
     provide_site(data);
     provide_context(common);
+    // Every address of the site says the same (a router without routes would never finish a
+    // navigation, and the links of the header would seem dead).
+    let page = move || {
+        let failure = failure.clone();
+        if chrome {
+            view! { <SiteLayout><DataErrorPage failure /></SiteLayout> }.into_any()
+        } else {
+            view! { <main id="main" tabindex="-1"><DataErrorPage failure /></main> }.into_any()
+        }
+    };
     view! {
         <Router base=data.router_base()>
-            {if chrome {
-                view! { <SiteLayout><DataErrorPage failure /></SiteLayout> }.into_any()
-            } else {
-                view! { <main id="main" tabindex="-1"><DataErrorPage failure /></main> }.into_any()
-            }}
+            <Routes fallback=page.clone()>
+                <Route path=path!("/*any") view=page />
+            </Routes>
         </Router>
     }
 }

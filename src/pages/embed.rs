@@ -21,17 +21,6 @@ use leptos::html::Main;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-/// The frame's `<title>`: written by the prerender; the browser keeps it (see `crate::embed`).
-fn frame_title(text: &'static str) -> AnyView {
-    #[cfg(feature = "ssr")]
-    return view! { <Title text=text /> }.into_any();
-    #[cfg(not(feature = "ssr"))]
-    {
-        let _ = text;
-        ().into_any()
-    }
-}
-
 /// The estimator in a partner's frame: no site header, navigation or footer, no storage. Its
 /// answers, theme (`accent`, `font`, `compact`) and the partner's `origin` come from the address
 /// once the page is live; it then posts `ready`, `resize` and `estimate` messages (format version 1)
@@ -39,7 +28,6 @@ fn frame_title(text: &'static str) -> AnyView {
 #[component]
 pub fn FramePage() -> impl IntoView {
     let t = use_texts::<EstimateTexts>();
-    let e = use_texts::<EmbedTexts>();
     let query = use_query();
     let options =
         Memo::new(move |_| query.with(|q| EmbedOptions::from_pairs(q.into_iter().map(|(k, v)| (k.as_ref(), v)))));
@@ -112,7 +100,6 @@ pub fn FramePage() -> impl IntoView {
     });
 
     view! {
-        {frame_title(e.frame_title)}
         <main id="main" class="embed" class:compact=move || options.with(|o| o.compact) node_ref=root>
             <h1 class="embed-title">{t.estimate_title}</h1>
             <Estimator state quote>

@@ -8,7 +8,16 @@
   var d = document.documentElement;
   d.className += ' js';
   var langs = ['en', 'fr', 'es'];
+  var base = new URL(document.baseURI).pathname;
+  var path = location.pathname;
+  // The language of the address, which is the page's own except where a server answered with
+  // another page (a bare SPA host answers every path with index.html): the app then renders the
+  // address's language, and going there again would only load the same answer again.
   var page = d.lang;
+  if (path.indexOf(base) === 0) {
+    var m = /^(fr|es)(\/|$)/.exec(path.slice(base.length));
+    page = m ? m[1] : 'en';
+  }
   var key = 'metropolis-diploma.lang';
   var store = null;
   try {
@@ -40,8 +49,6 @@
   }
   q.delete('lang');
   var qs = q.toString();
-  var base = new URL(document.baseURI).pathname;
-  var path = location.pathname;
   if (want && want !== page && path.indexOf(base) === 0) {
     var rest = path.slice(base.length).replace(/^(fr|es)(\/|$)/, '').replace(/^\/+/, '');
     location.replace(location.origin + base + (want === 'en' ? '' : want + '/') + rest + (qs ? '?' + qs : '') + location.hash);

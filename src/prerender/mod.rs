@@ -172,7 +172,8 @@ fn write_all(
         }
         let Some(embed_template) = embed_template else { continue };
         let route = embed_app::ROUTE;
-        let (body, head) = render(data, route, |d| view! { <EmbedApp data=d texts=embed_texts /> }.into_any());
+        let (body, _) = render(data, route, |d| view! { <EmbedApp data=d texts=embed_texts /> }.into_any());
+        let (_, head) = render(data, route, |_| frame_title(embed_texts.embed.frame_title));
         let payload = payload(data, route, &*embed_texts);
         // The frame lives in partners' pages: it must not touch this site's storage there.
         let parts = page::PageParts { data, route, body: &body, head: &head, payload: &payload, storage: false };
@@ -216,6 +217,13 @@ fn render(data: &'static SiteData, route: &str, app: impl FnOnce(&'static SiteDa
         let head = page::head_of(output);
         (body, head)
     })
+}
+
+/// The frame's `<title>`, rendered apart from its body: the frame's view is the same on both sides
+/// (what the browser hydrates must be what was rendered here), without leptos_meta in the browser.
+fn frame_title(text: &'static str) -> AnyView {
+    leptos_meta::provide_meta_context();
+    view! { <leptos_meta::Title text=text /> }.into_any()
 }
 
 /// The page's data blocks (see [`crate::context::BLOCKS`]), each a JSON document safe inside

@@ -9,7 +9,7 @@ use crate::domain::config::Config;
 use crate::domain::countries::Countries;
 use crate::domain::edition::Edition;
 use crate::embed::{EmbedApp, FrameUnavailable};
-use crate::i18n::{EmbedSiteTexts, SiteTexts};
+use crate::i18n::{EmbedSiteTexts, Locale, SiteTexts};
 use crate::pages::data_error::{DataErrorApp, DataFailure, FileProblem};
 use crate::shell::dom;
 use leptos::mount::{hydrate_from, mount_to};
@@ -21,6 +21,8 @@ use std::cell::RefCell;
 thread_local! {
     /// The mounted app; dropping it unmounts it.
     static MOUNTED: RefCell<Option<Box<dyn Any>>> = const { RefCell::new(None) };
+    /// The mounted application's root owner (see [`replace_app`]).
+    static ROOT: RefCell<Option<Owner>> = const { RefCell::new(None) };
 }
 
 type Render<T> = fn(&'static SiteData, &'static T) -> AnyView;
@@ -110,17 +112,59 @@ fn launch<T: DeserializeOwned + Send + Sync + 'static>(read: Readers, render: Re
             return;
         }
     };
-    let route = info.route;
+    let here = address_locale(&data);
+    if here == data.locale {
+        start(info.route, data, texts, read, render, failed, true);
+        return;
+    }
+    // A server answered this address with a page in another language (a bare SPA host answers
+    // every path with index.html): the app renders the address's own language, from its catalogue.
+    // (Leptos's executor starts with the first mount: until then, wasm-bindgen's runs the task.)
+    wasm_bindgen_futures::spawn_local(async move {
+        let url = file_url(&format!("i18n/{}.json", here.tag()));
+        let texts = match fetch_text(&url).await.map(|text| serde_json::from_str::<T>(&text)) {
+            Some(Ok(texts)) => texts,
+            Some(Err(e)) => return leptos::logging::error!("{url}: {e}"),
+            None => return leptos::logging::error!("{url} cannot be loaded: the page stays in {}", data.locale.name()),
+        };
+        if let Some(html) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+            let _ = html.set_attribute("lang", here.tag());
+        }
+        start(info.route, SiteData { locale: here, ..data }, texts, read, render, failed, false);
+    });
+}
+
+/// The language of the address: its first segment after the site's base path (`/diploma/fr/refund`
+/// is French; no language segment is English).
+fn address_locale(data: &SiteData) -> Locale {
+    let path = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
+    let base = data.config.base_path().trim_end_matches('/');
+    let Some(rest) = path.strip_prefix(base) else { return data.locale };
+    let first = rest.trim_start_matches('/').split('/').next().unwrap_or_default();
+    Locale::ALL.into_iter().find(|l| *l != Locale::En && l.tag() == first).unwrap_or(Locale::En)
+}
+
+/// Mounts the entry: hydrates the page when it was rendered for this address (and `may_hydrate`),
+/// renders it from scratch otherwise; then checks the deployed data files.
+fn start<T: Send + Sync + 'static>(
+    route: String,
+    data: SiteData,
+    texts: T,
+    read: Readers,
+    render: Render<T>,
+    failed: RenderFailure<T>,
+    may_hydrate: bool,
+) {
     let texts: &'static T = Box::leak(Box::new(texts));
     let data: &'static SiteData = Box::leak(Box::new(data));
     let Some(body) = body() else { return };
     let typed = dom::typed_values();
-    let mounted: Box<dyn Any> = if current_route(data) == route {
-        Box::new(hydrate_from(body, move || render(data, texts)))
+    let mounted: Box<dyn Any> = if may_hydrate && current_route(data) == route {
+        Box::new(hydrate_from(body, move || rooted(move || render(data, texts))))
     } else {
         // Another route's page (a server's fallback answer): render this address from scratch.
         body.set_inner_text("");
-        Box::new(mount_to(body, move || render(data, texts)))
+        Box::new(mount_to(body, move || rooted(move || render(data, texts))))
     };
     MOUNTED.with_borrow_mut(|m| *m = Some(mounted));
     // After the app's first Effects (the real date, the query, the stored draft): what the visitor
@@ -177,13 +221,27 @@ fn fail<T: Send + Sync + 'static>(
     replace_app(move || failed(data, texts, failure));
 }
 
-/// Unmounts the application and mounts `view` in the emptied body.
+/// Renders `view` and remembers the owner it runs under: the root of the mounted application.
+fn rooted(view: impl FnOnce() -> AnyView) -> AnyView {
+    ROOT.with_borrow_mut(|r| *r = Owner::current());
+    view()
+}
+
+/// Unmounts the application and mounts `view` in the emptied body; what the visitor typed in the
+/// old one is typed again into the new one.
 fn replace_app(view: impl FnOnce() -> AnyView + 'static) {
-    MOUNTED.with_borrow_mut(|m| drop(m.take()));
+    let typed = dom::typed_values();
+    drop(MOUNTED.with_borrow_mut(Option::take));
+    // The old application's owner is kept alive by its own closures: clean it up by hand, or its
+    // router's window listeners would go on taking every click on a link.
+    if let Some(owner) = ROOT.with_borrow_mut(Option::take) {
+        owner.cleanup();
+    }
     let Some(body) = body() else { return };
     body.set_inner_text("");
-    let mounted: Box<dyn Any> = Box::new(mount_to(body, view));
+    let mounted: Box<dyn Any> = Box::new(mount_to(body, move || rooted(view)));
     MOUNTED.with_borrow_mut(|m| *m = Some(mounted));
+    set_timeout(move || dom::replay(&typed), std::time::Duration::ZERO);
 }
 
 /// A file next to the pages, as a full address: relative to the page's `<base>` (the site's base

@@ -38,7 +38,7 @@ test.describe('every site serves every page with its base, day and policy', () =
           expect(res.status(), url).toBe(200);
           const file = fileOf(folder, route);
           expect(res.headers()['x-e2e-file'], url).toBe(file);
-          const which = route.startsWith('/embed') ? 'embed' : 'pages';
+          const which = route.startsWith('/embed/') ? 'embed' : 'pages';
           expect(policy.embed_pages.includes(file), `${file} in embed_pages`).toBe(which === 'embed');
           expect(res.headers()['content-security-policy'], `${url}: the ${which} policy of csp.json`).toBe(policy[which]);
           const html = await res.text();
@@ -207,12 +207,12 @@ test.describe('receivers and servers', () => {
     const res = await request.get(`${PARTNER_ORIGIN}/`);
     expect(res.status()).toBe(200);
     expect(res.headers()['content-security-policy']).toBeUndefined();
-    // embed.js from the open site frames its embed.html; the frame's policy (checked by the test
+    // embed.js from the open site frames its embed/estimate; the frame's policy (checked by the test
     // base) lets this origin frame it, so the frames load without a violation.
-    const framed = page.waitForResponse((r) => r.url().startsWith(siteURL('open', 'embed.html?frame=1')));
+    const framed = page.waitForResponse((r) => r.url().startsWith(siteURL('open', 'embed/estimate')));
     await gotoPartner(page, 'open');
     expect((await framed).status()).toBe(200);
-    await expect(page.locator(`iframe[src^="${siteURL('open', 'embed.html?frame=1')}"]`)).toHaveCount(2);
+    await expect(page.locator(`iframe[src^="${siteURL('open', 'embed/estimate')}"]`)).toHaveCount(2);
   });
 
   test('the server refuses HTML without csp.json (fail closed), and still serves other files', async () => {

@@ -28,7 +28,8 @@ for (const [lang, t] of Object.entries(LANGS)) {
     await gotoSite(page, 'open', t.folder);
     await expectReadable(page, lang, 'the course page');
     const nav = () => page.getByRole('navigation', { name: t.nav.label });
-    for (const [name, path] of [[t.nav.estimate, 'estimate'], [t.nav.refund, 'refund'], [t.nav.apply, 'apply'], [t.nav.home, '']]) {
+    // The form's pages have no site navigation (only the brand link): Apply comes last.
+    for (const [name, path] of [[t.nav.estimate, 'estimate'], [t.nav.refund, 'refund'], [t.nav.home, ''], [t.nav.apply, 'apply']]) {
       await nav().getByRole('link', { name, exact: true }).click();
       await expect(page).toHaveURL(siteURL('open', `${t.folder}${path}`));
       await expectReadable(page, lang, `${name} (${path || '/'})`);
