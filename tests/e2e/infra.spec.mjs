@@ -212,7 +212,9 @@ test.describe('receivers and servers', () => {
     const framed = page.waitForResponse((r) => r.url().startsWith(siteURL('open', 'embed/estimate')));
     await gotoPartner(page, 'open');
     expect((await framed).status()).toBe(200);
-    await expect(page.locator(`iframe[src^="${siteURL('open', 'embed/estimate')}"]`)).toHaveCount(2);
+    // One frame in French (data-lang="fr": fr/embed/estimate), one in English.
+    await expect(page.locator(`iframe[src^="${siteURL('open', 'fr/embed/estimate')}"]`)).toHaveCount(1);
+    await expect(page.locator(`iframe[src^="${siteURL('open', 'embed/estimate')}"]`)).toHaveCount(1);
   });
 
   test('the server refuses HTML without csp.json (fail closed), and still serves other files', async () => {
