@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from './server.mjs';
+import { openLive } from './pages.mjs';
 import { SITES_DIR } from './sites.mjs';
 import { PARTNER_ORIGIN, receiverURL, INTAKE_TOKEN } from './addresses.mjs';
 import { test, expect, gotoSite, gotoPartner, siteURL, expectFailure, VARIANTS, CLOCKS, ORIGIN } from './test-base.mjs';
@@ -183,7 +184,9 @@ test.describe('a server with only an SPA fallback', () => {
     test(`serves ${path}: the app shows the same page as the prerendered one`, async ({ page, request }) => {
       const real = h1Of(await (await request.get(siteURL('open', path))).text());
       expect(real, 'the prerendered page has a heading').toBeTruthy();
-      await gotoSite(page, 'open', path, { spa: true });
+      // Once the app is live (it has checked the deployed data): on a slow machine the wasm may take
+      // longer than one expectation's wait.
+      await openLive(page, 'open', path.slice(1), { spa: true });
       await expect(page.locator('h1').first()).toHaveText(real);
       expect(new URL(page.url()).pathname).toBe(`/open${path}`);
     });
