@@ -26,6 +26,21 @@ pub enum EditionState {
     Ended,
 }
 
+impl EditionState {
+    /// The state's code, as pages carry it in `data-state`: `upcoming`, `open`, `closed`,
+    /// `in-progress` or `ended`.
+    #[must_use]
+    pub fn code(self) -> &'static str {
+        match self {
+            EditionState::Upcoming { .. } => "upcoming",
+            EditionState::Open { .. } => "open",
+            EditionState::Closed => "closed",
+            EditionState::InProgress => "in-progress",
+            EditionState::Ended => "ended",
+        }
+    }
+}
+
 /// The last day applications are taken: the edition's `applications.closes`, else the day before
 /// the course starts.
 #[must_use]

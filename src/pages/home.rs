@@ -45,7 +45,7 @@ pub fn HomePage() -> impl IntoView {
                 {move || {
                     let state = state.get();
                     view! {
-                        <p class="notice edition-state" data-testid="edition-state" data-state=state_code(state)>
+                        <p class="notice edition-state" data-testid="edition-state" data-state=state.code()>
                             {state_sentence(t, c, fmt, data, state)}
                         </p>
                     }
@@ -103,17 +103,6 @@ pub fn HomePage() -> impl IntoView {
 /// "3rd edition", "3e édition", "3.ª edición".
 fn edition_name(c: &CommonTexts, fmt: Fmt, data: &SiteData) -> String {
     fmt.ordinal(&c.edition_ordinal, i64::from(data.edition.course.edition_number))
-}
-
-/// The state's code, as `data-state` carries it.
-fn state_code(state: EditionState) -> &'static str {
-    match state {
-        EditionState::Upcoming { .. } => "upcoming",
-        EditionState::Open { .. } => "open",
-        EditionState::Closed => "closed",
-        EditionState::InProgress => "in-progress",
-        EditionState::Ended => "ended",
-    }
 }
 
 /// Where the edition stands, in one sentence: when applications open or close, that they are

@@ -7,17 +7,6 @@ use crate::i18n::estimate::EstimateTexts;
 use crate::i18n::Text;
 use leptos::prelude::*;
 
-/// The state's code, as in `data-state`.
-fn code(state: EditionState) -> &'static str {
-    match state {
-        EditionState::Upcoming { .. } => "upcoming",
-        EditionState::Open { .. } => "open",
-        EditionState::Closed => "closed",
-        EditionState::InProgress => "in-progress",
-        EditionState::Ended => "ended",
-    }
-}
-
 /// "Fees of the 3rd edition, 17–21 November 2025", and, while the edition takes no applications,
 /// a sentence saying so (not open yet, closed, under way or over): the figures stay that edition's,
 /// for information, and nothing promises a place.
@@ -40,7 +29,7 @@ pub fn EditionLabel() -> impl IntoView {
         EditionState::Ended => Some(Text(t.edition_ended).fill(&[("date", &fmt.date(course.end_date))])),
     };
     view! {
-        <p class="edition-label" data-testid="edition-label" data-state=move || code(state.get())>{label}</p>
+        <p class="edition-label" data-testid="edition-label" data-state=move || state.get().code()>{label}</p>
         {move || status().map(|s| view! { <p class="notice edition-status" data-testid="edition-status">{s}</p> })}
     }
 }
