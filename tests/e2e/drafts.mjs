@@ -117,6 +117,10 @@ export const choice = (page, question, option) => page.getByRole('group', { name
 export const field = (page, label) => page.getByLabel(label, { exact: true });
 /** "Start now" (its name ends with a decorative chevron: "Start now ›"). */
 export const startNow = (page, lang = 'en') => page.getByRole('link', { name: new RegExp(`^${FORM[lang].start}\\b`) });
+/** The back link above a page ("‹ Back"). */
+export const backLink = (page, lang = 'en') => page.getByRole('link', { name: new RegExp(`(^|\\s)${FORM[lang].back}$`) });
+/** The line under each step that says whether the answers are kept on this device. */
+export const saveStatus = (page) => page.getByRole('status').filter({ hasText: /^(Saving…|(Not s|S)aved on this device|(Non e|E)nregistr)/ });
 /** The step's heading. */
 export const heading = (page) => page.getByRole('heading', { level: 1 });
 
