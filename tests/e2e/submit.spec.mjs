@@ -5,13 +5,15 @@
 // again", a hanging request abandoned after the configured timeout, offline, a reload while waiting,
 // 422 back to the check page with the problems linked to their fields, 409, and the confirmation
 // again on a reload of /apply/done. After each, the receiver holds exactly one row for the
-// application, and the confirmation shows its reference.
+// application, and the confirmation shows its reference. Each state of sending is audited with axe
+// in English, French and Spanish.
 //
 // Waits between attempts (1 s, 2 s, 4 s… with jitter, or Retry-After) run on the page's installed
 // clock: a test that does not wait for a countdown to end moves the clock on by the seconds the page
 // shows (page.clock.fastForward), never sleeps.
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect, siteURL, expectFailure } from './test-base.mjs';
-import { openLive } from './pages.mjs';
+import { LANGS, openLive } from './pages.mjs';
 import {
   APPLICANT, FORM, KEY, OUTBOX, SENT, endpoint, envelope, field, heading, injectFaults, receivedRows, withStored,
 } from './drafts.mjs';
@@ -255,3 +257,45 @@ test('the send button sends once, however often it is pressed', async ({ page, r
   await expect(page).toHaveURL(siteURL('open', 'apply/done'));
   await confirmed(page, request, key);
 });
+
+// ---------------------------------------------------------------------------------------------
+// Accessibility: axe (WCAG 2.1 A and AA, best practices) on each state of sending, in each language
+
+async function audit(page, what) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const found = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(found, `${what}: axe violations`).toEqual([]);
+  expect(results.passes.length, `${what}: rules that passed`).toBeGreaterThan(10);
+}
+
+for (const [lang, t] of Object.entries(LANGS)) {
+  test(`accessibility, ${lang}: refused (422), waiting, paused, sending offline, received`, async ({ context, page, request }) => {
+    await page.route(siteURL('open', 'favicon.svg'), (route) =>
+      route.fulfill({ status: 200, contentType: 'image/svg+xml', body: '<svg xmlns="http://www.w3.org/2000/svg"/>' }));
+    const draft = envelope();
+    const key = draft.data.key;
+    await withStored(page, 'open', draft, `${t.folder}apply/check`);
+    const send = page.locator('button[data-testid=send]');
+    await expect(send).toBeVisible();
+    expectFailure(endpoint('open'));
+    const refusal = { errors: [{ field: 'answers.about.email', code: 'invalid_email', message: 'x' }] };
+    await injectFaults(request, key, [{ status: 422, body: refusal }, '503:30', { status: 404, body: {} }]);
+    await send.click();
+    await expect(page.getByRole('alert')).toBeFocused(SLOW);
+    await audit(page, 'the check page with the receiver\'s problems');
+    await send.click();
+    await expect(sendStatus(page)).toContainText('30', SLOW);
+    await audit(page, 'waiting to try again');
+    await page.clock.fastForward(30_000);
+    const tryAgain = page.locator('button[data-testid=try-again]');
+    await expect(tryAgain).toBeVisible(SLOW);
+    await audit(page, 'not sent yet, safe on this device');
+    await context.setOffline(true);
+    await tryAgain.click();
+    await expect(sendStatus(page)).toBeVisible();
+    await audit(page, 'sending, offline');
+    await context.setOffline(false);
+    await expect(page.getByTestId('reference')).toHaveText(en.reference, SLOW);
+    await audit(page, 'the confirmation');
+  });
+}
