@@ -221,6 +221,17 @@ test('the estimate\'s answers ask first when they would change typed answers: ke
   expect(stored.data.registration.colleagues).toHaveLength(2);
 });
 
+test('from the estimate, "Apply with these answers" carries them into the form', async ({ page }) => {
+  await openLive(page, 'open', '/estimate?member=yes&dues=no&country=KEN&people=3&reduced=yes');
+  await page.getByRole('link', { name: 'Apply with these answers' }).click();
+  await expect(heading(page)).toHaveText(en.title);
+  await expect(notice(page)).toHaveText('The answers from your estimate were added to your application. Check them as you go.');
+  await expect(page).toHaveURL(siteURL('open', 'apply'));
+  const stored = await storedDraft(page);
+  expect(stored.data.organisation).toMatchObject({ member: 'yes', dues_paid: false, country: 'KEN' });
+  expect(stored.data.registration.colleagues).toHaveLength(2);
+});
+
 // ---------------------------------------------------------------------------------------------
 // Errors, the keyboard, moving around
 
