@@ -3,7 +3,8 @@
 // between two tabs, storage that is full or refused (the form says so and keeps the answers between
 // steps), a prototype (version 1) draft, an unreadable draft kept under its backup key, the
 // estimate's answers (the prefill contract), errors with their summary, the keyboard alone, "Change"
-// links, files, deleting, and the axe audits of each page in three languages.
+// links, colleagues and word counts, files, deleting, a closed edition, and the axe audits of each
+// page in three languages.
 //
 // Drafts are put on the device in the stored formats of the README's "Storage keys" (a public
 // contract), and read back from there where the test is about what is kept; everything else is
@@ -310,6 +311,45 @@ test('keyboard only: Start now, the summary of an empty step, its links, one who
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
+test('registration with colleagues: "Add a colleague" opens a row and takes the focus; the fee counts everyone', async ({ page }) => {
+  const draft = envelope();
+  draft.data.registration.with_colleagues = null;
+  draft.data.declarations = { conditions: false, data_consent: false, truthful: false };
+  await withStored(page, 'open', draft, '/apply/registration');
+  const r = en.registration;
+  await choice(page, r.group, r.alone).check();
+  // A member that paid its dues, in the early-bird weeks: 660.00 - 50 % - 10 %.
+  await expect(page.getByTestId('fee-total')).toHaveAttribute('data-amount', '297.00');
+  await choice(page, r.group, r.together).check();
+  await button(page, 'Add a colleague').click();
+  const colleague = page.getByRole('group', { name: 'Colleague 1' });
+  await expect(colleague.getByLabel('Full name')).toBeFocused();
+  await colleague.getByLabel('Full name').fill('Joan Puig');
+  await colleague.getByLabel('Email address').fill('joan@example.org');
+  // Two people: each 660.00 - 50 % - 8 % (group) - 10 % (early bird) = 273.24.
+  await expect(page.getByTestId('fee-per-person')).toHaveAttribute('data-amount', '273.24');
+  await expect(page.getByTestId('fee-total')).toHaveAttribute('data-amount', '546.48');
+  await next(page, 'en', 5);
+  await backLink(page).click();
+  await expect(page.getByRole('group', { name: 'Colleague 1' }).getByLabel('Full name')).toHaveValue('Joan Puig');
+  await button(page, 'Remove colleague 1').click();
+  await expect(page.getByRole('group', { name: 'Colleague 1' })).toHaveCount(0);
+  await button(page, en.continue).click();
+  await expect(page.getByRole('alert')).toContainText('Add at least one colleague, or choose “Alone”');
+});
+
+test('the long answers count their words against their limits', async ({ page }) => {
+  const draft = envelope();
+  draft.data.motivation = { why: '', experience: '', project: '', english: null };
+  await withStored(page, 'open', draft, '/apply/motivation');
+  await field(page, en.motivation.why).fill('To learn from other cities');
+  await expect(page.getByText('5 of 250 words')).toBeVisible();
+  await field(page, en.motivation.project).fill(Array.from({ length: 201 }, (_, i) => `w${i}`).join(' '));
+  await expect(page.getByText('201 of 200 words')).toBeVisible();
+  await button(page, en.continue).click();
+  await expect(page.getByRole('alert').getByRole('link', { name: 'Shorten this answer to 200 words or fewer' })).toBeVisible();
+});
+
 test('jumping ahead lands on the first incomplete step', async ({ page }) => {
   await openLive(page, 'open', '/apply/declarations');
   await expect(page).toHaveURL(siteURL('open', 'apply/about-you'));
@@ -393,26 +433,34 @@ async function audit(page, what) {
   expect(results.passes.length, `${what}: rules that passed`).toBeGreaterThan(10);
 }
 
-for (const [lang, t] of Object.entries(LANGS)) {
-  test(`accessibility, ${lang}: the start page, a step with errors, a filled step, the check page`, async ({ page }) => {
-    await openLive(page, 'open', `${t.folder}apply`);
-    await expect(page.locator('html')).toHaveAttribute('lang', lang);
-    await audit(page, 'the start page');
-    await openLive(page, 'open', `${t.folder}apply/about-you`);
-    await page.locator('form button[type=submit]').click();
-    await expect(page.getByRole('alert').first()).toBeFocused();
-    await audit(page, 'about you, with errors');
-    await withStored(page, 'open', envelope(), `${t.folder}apply/registration`);
-    await expect(page.getByTestId('fee-total')).toHaveAttribute('data-amount', '297.00');
-    await audit(page, 'registration, filled');
-    await openLive(page, 'open', `${t.folder}apply/check`);
-    await expect(page.getByTestId('fee-total')).toBeVisible();
-    await audit(page, 'check your answers');
-  });
-}
+// Each audit takes seconds on a busy machine.
+test.describe('accessibility', () => {
+  test.describe.configure({ timeout: 60_000 });
+  for (const [lang, t] of Object.entries(LANGS)) {
+    test(`${lang}: the start page, a step with errors`, async ({ page }) => {
+      await openLive(page, 'open', `${t.folder}apply`);
+      await expect(page.locator('html')).toHaveAttribute('lang', lang);
+      await audit(page, 'the start page');
+      await openLive(page, 'open', `${t.folder}apply/about-you`);
+      await page.locator('form button[type=submit]').click();
+      await expect(page.getByRole('alert').first()).toBeFocused();
+      await audit(page, 'about you, with errors');
+    });
+
+    test(`${lang}: a filled step, the check page`, async ({ page }) => {
+      await withStored(page, 'open', envelope(), `${t.folder}apply/registration`);
+      await expect(page.getByTestId('fee-total')).toHaveAttribute('data-amount', '297.00');
+      await audit(page, 'registration, filled');
+      await openLive(page, 'open', `${t.folder}apply/check`);
+      await expect(page.getByTestId('fee-total')).toBeVisible();
+      await audit(page, 'check your answers');
+    });
+  }
+});
 
 for (const width of [320, 640]) {
   test(`at ${width} CSS px wide, no page of the form scrolls sideways`, async ({ page }) => {
+    test.setTimeout(60_000);
     await page.setViewportSize({ width, height: 800 });
     for (const path of ['/apply', '/apply/about-you', '/apply/organisation']) {
       await withStored(page, 'open', envelope({ declarations: { conditions: false, data_consent: false, truthful: false } }), path);
