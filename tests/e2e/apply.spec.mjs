@@ -1,112 +1,251 @@
-// The application form (/apply, /apply/<step>: apply.html; /apply/check, /apply/done: send.html):
-// a full application over two visits sent to the reference receiver, errors and the error summary,
-// "Change" links back to the check page, two tabs, export and import, keyboard only.
-// Every test also fails on any page error or console error (test-base.mjs).
+// The application form's pages and its draft (/apply, /apply/<step>, /apply/check) on the `open`
+// site (15 April 2026: applications open), as a person uses them: answers kept over two visits and
+// between two tabs, storage that is full or refused (the form says so and keeps the answers between
+// steps), a prototype (version 1) draft, an unreadable draft kept under its backup key, the
+// estimate's answers (the prefill contract), errors with their summary, the keyboard alone, "Change"
+// links, colleagues and word counts, files, deleting, a closed edition, and the axe audits of each
+// page in three languages.
+//
+// Drafts are put on the device in the stored formats of the README's "Storage keys" (a public
+// contract), and read back from there where the test is about what is kept; everything else is
+// what a person sees and does. Sending is submit.spec.mjs; whole journeys from the course page are
+// journeys.spec.mjs. Every test also fails on a page error or console error (test-base.mjs).
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, expectAmount } from './test-base.mjs';
+import { test, expect, siteURL, newContext } from './test-base.mjs';
+import { LANGS, openLive } from './pages.mjs';
+import {
+  APPLICANT, BACKUP_PREFIX, FORM, KEY, backLink, choice, envelope, field, fillAboutYou, heading, next, startNow, saveStatus, storedDraft,
+  v1Draft, withStored,
+} from './drafts.mjs';
 
-import { KEY, envelope, withDraft } from './drafts.mjs';
+test.use({ site: 'open' });
 
-const stored = (page) => page.evaluate((k) => JSON.parse(localStorage.getItem(k) || 'null'), KEY);
-const heading = (page) => page.locator('h1');
-const next = (page) => page.getByTestId('continue-step').click();
+const en = FORM.en;
+const notice = (page) => page.getByTestId('draft-notice');
+const button = (page, name) => page.getByRole('button', { name, exact: true });
+const link = (page, name) => page.getByRole('link', { name, exact: true });
 
-test('a full application over two visits, sent: the confirmation shows the reference', async ({ context, page }) => {
-  await page.goto('/apply');
-  await expect(heading(page)).toHaveText('Apply for the Metropolis Diploma');
-  await expect(page.getByText('about 20 minutes')).toBeVisible();
-  await page.getByTestId('start').click();
-  await expect(page).toHaveURL(/\/apply\/about-you$/);
-  await expect(page.getByTestId('progress')).toHaveText('Step 1 of 5: About you');
+// ---------------------------------------------------------------------------------------------
+// The draft on the device
+
+test('two visits: the page is closed mid-step, the next visit continues with the answers kept', async ({ context, page }) => {
+  await openLive(page, 'open', '/apply');
+  await expect(heading(page)).toHaveText(en.title);
+  await expect(page.getByText('It takes about 20 minutes.')).toBeVisible();
+  await startNow(page).click();
+  await expect(heading(page)).toHaveText(en.steps[0]);
   await expect(heading(page)).toBeFocused();
-  await page.getByLabel('First name').fill('Aïcha');
-  await page.getByLabel('Surname').fill('Diallo');
-  await page.getByLabel('Email address').fill('aicha@example.org');
-  await page.getByLabel('Phone number').fill('+34 600 000 000');
-  await page.getByLabel('Job title').fill('Officer');
-  await page.getByLabel('Department').fill('International affairs');
-  await page.getByLabel('Years of experience in international affairs').fill('5');
-  await page.getByLabel('Mid-career').check();
-  await next(page);
-  await expect(page.getByTestId('progress')).toHaveText('Step 2 of 5: Your organisation');
-  await page.getByLabel('Organisation', { exact: true }).fill('Barcelona City Council');
-  await page.getByLabel('Local authority (city, municipality)').check();
-  await page.getByLabel('City', { exact: true }).fill('Barcelona');
-  await page.locator('#organisation-country').fill('Spain');
-  await page.locator('#organisation-country').press('Tab');
-  await expect(page.locator('#organisation-country')).toHaveAttribute('data-iso3', 'ESP');
-  await page.locator('#organisation-member').check();
-  await page.locator('#organisation-dues_paid').check();
-  await page.locator('#organisation-ia_department').check();
-  await expect(page.getByTestId('save-status')).toHaveText('Saved on this device');
-  // First visit ends here: the page is closed without any "save" action.
+  await fillAboutYou(page, 'en');
+  await next(page, 'en', 2);
+  await field(page, en.organisation.name).fill(APPLICANT.organisation);
+  await field(page, en.organisation.city).fill(APPLICANT.city);
+  await expect(saveStatus(page)).toHaveText(en.saved);
+  // The first visit ends here: the page is closed without any "save" action.
   await page.close();
 
   const again = await context.newPage();
-  await again.goto('/apply');
-  await expect(again.getByTestId('last-saved')).toContainText('Last saved');
-  await again.getByTestId('continue').click();
-  // The first step not yet complete.
-  await expect(again.getByTestId('progress')).toHaveText('Step 3 of 5: Your motivation');
-  await again.getByRole('link', { name: 'Back' }).click();
-  await expect(again.getByTestId('progress')).toHaveText('Step 2 of 5: Your organisation');
-  await expect(again.getByLabel('City', { exact: true })).toHaveValue('Barcelona');
-  await expect(again.locator('#organisation-country')).toHaveAttribute('data-iso3', 'ESP');
-  await next(again);
-  await expect(again.getByTestId('progress')).toHaveText('Step 3 of 5: Your motivation');
-  await again.locator('#motivation-why').fill('To learn from other cities');
-  await expect(again.locator('#motivation-why-count')).toHaveText('5 of 250 words');
-  await again.locator('#motivation-experience').fill('Our climate plan');
-  await again.locator('#motivation-project').fill('A network of cities');
-  await again.getByLabel('Fluent or native').check();
-  await next(again);
-  await expect(again.getByTestId('progress')).toHaveText('Step 4 of 5: Registration and fees');
-  await again.getByLabel('Alone').check();
-  await expectAmount(again, 'fee-per-person', '330.00');
-  await expectAmount(again, 'fee-total', '330.00');
-  await again.getByLabel('With colleagues').check();
-  await again.getByTestId('add-colleague').click();
-  await expect(again.locator('#registration-colleagues-0-name')).toBeFocused();
-  await again.locator('#registration-colleagues-0-name').fill('Joan Puig');
-  await again.locator('#registration-colleagues-0-email').fill('joan@example.org');
-  await expectAmount(again, 'fee-total', '607.20');
-  await expect(again.getByText('Tax ID (optional)')).toBeVisible();
-  await again.getByLabel('Billing organisation').fill('Barcelona City Council');
-  await again.getByLabel('Billing address').fill('Plaça Sant Jaume 1');
-  await again.getByLabel('Email address for the invoice').fill('invoices@example.org');
-  await next(again);
-  await expect(again.getByTestId('progress')).toHaveText('Step 5 of 5: Declarations');
-  await expect(again.getByRole('link', { name: /refund policy/ })).toHaveAttribute('href', '/refund');
-  for (const box of ['#declarations-conditions', '#declarations-data_consent', '#declarations-truthful']) {
-    await again.locator(box).check();
-  }
-  await next(again);
-  await expect(again).toHaveURL(/\/apply\/check$/);
-  await expect(again.getByTestId('check-about-you')).toContainText('Aïcha');
-  await expect(again.getByTestId('check-registration')).toContainText('Joan Puig');
-  await expectAmount(again, 'fee-total', '607.20');
-  await again.getByTestId('send').click();
-  await expect(again).toHaveURL(/\/apply\/done$/);
-  await expect(again.getByTestId('reference')).toHaveText(/^MD25-[0-9A-Z]{6}$/);
-  await expect(again.locator('h1')).toHaveText('Application received');
-  await expect(again.getByText('Pay the invoice by bank transfer.')).toBeVisible();
-  await expect(again.getByTestId('record-total')).toHaveAttribute('data-amount', '607.20');
-  // The draft and the outbox are gone; the confirmation survives a reload.
-  expect(await stored(again)).toBeNull();
-  await again.reload();
-  await expect(again.getByTestId('reference')).toHaveText(/^MD25-[0-9A-Z]{6}$/);
+  await openLive(again, 'open', '/apply');
+  await expect(again.getByText(/^Last saved /)).toBeVisible();
+  await link(again, en.continueApp).click();
+  // The first step not yet complete, with what was typed.
+  await expect(again.getByText(en.progress(2), { exact: true })).toBeVisible();
+  await expect(field(again, en.organisation.name)).toHaveValue(APPLICANT.organisation);
+  await expect(field(again, en.organisation.city)).toHaveValue(APPLICANT.city);
+  await backLink(again).click();
+  await expect(again.getByText(en.progress(1), { exact: true })).toBeVisible();
+  await expect(field(again, en.about.first)).toHaveValue(APPLICANT.first);
+  await expect(choice(again, ...en.about.career)).toBeChecked();
 });
 
-test('errors: summary focused and linked, message by the field, "Error:" title, answers kept', async ({ page }) => {
-  await page.goto('/apply/about-you');
-  await page.getByLabel('First name').fill('Aïcha');
-  await page.getByLabel('Email address').fill('not-an-email');
-  // Nothing is validated while typing.
-  await expect(page.getByTestId('error-summary')).toHaveCount(0);
-  await next(page);
-  const summary = page.getByTestId('error-summary');
+test('two tabs: a change in one reaches the other; an older copy never overwrites a newer one', async ({ context, page }) => {
+  await withStored(page, 'open', envelope(), '/apply/about-you');
+  await expect(field(page, en.about.job)).toHaveValue('International relations officer');
+  const b = await context.newPage();
+  await openLive(b, 'open', '/apply/about-you');
+  await expect(field(b, en.about.job)).toHaveValue('International relations officer');
+
+  await field(page, en.about.job).fill('Head of international relations');
+  await field(page, en.about.department).focus(); // the focus leaves the field: saved now
+  await expect(field(b, en.about.job)).toHaveValue('Head of international relations');
+  await expect(notice(b)).toHaveText('Your answers were updated from another tab or window.');
+
+  // A newer copy written where tab b was not told (no storage event in the tab that writes): b
+  // takes it rather than writing its older answers over it.
+  const newer = envelope({}, '2026-04-15T09:00:00.000Z');
+  newer.data.key = (await storedDraft(b)).data.key;
+  newer.data.about.department = 'Written elsewhere';
+  await b.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, JSON.stringify(newer)]);
+  await field(b, en.about.surname).fill('Changed in the older tab');
+  await field(b, en.about.surname).blur();
+  await expect(field(b, en.about.department)).toHaveValue('Written elsewhere');
+  expect((await storedDraft(b)).data.about.department).toBe('Written elsewhere');
+});
+
+for (const [what, script] of [
+  ['storage full (every write refused)', () => {
+    Storage.prototype.setItem = function setItem() { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
+  }],
+  ['storage refused (blocked by the browser)', () => {
+    Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('Access is denied for this document.', 'SecurityError'); } });
+  }],
+]) {
+  test(`${what}: the form says "Not saved on this device" and keeps the answers between steps`, async ({ page }) => {
+    await page.addInitScript(script);
+    await openLive(page, 'open', '/apply');
+    await startNow(page).click();
+    await fillAboutYou(page, 'en');
+    await expect(saveStatus(page)).toContainText(en.notSaved);
+    await expect(button(page, en.download)).toBeVisible();
+    await next(page, 'en', 2);
+    await expect(saveStatus(page)).toContainText(en.notSaved);
+    await field(page, en.organisation.name).fill(APPLICANT.organisation);
+    await backLink(page).click();
+    await expect(page.getByText(en.progress(1), { exact: true })).toBeVisible();
+    await expect(field(page, en.about.first)).toHaveValue(APPLICANT.first);
+    await expect(field(page, en.about.email)).toHaveValue(APPLICANT.email);
+    await next(page, 'en', 2);
+    await expect(field(page, en.organisation.name)).toHaveValue(APPLICANT.organisation);
+    // The answers at hand as a file.
+    const [download] = await Promise.all([page.waitForEvent('download'), button(page, en.download).click()]);
+    expect(download.suggestedFilename()).toBe('metropolis-diploma-draft.json');
+  });
+}
+
+// PRODUCT BUG (reported, src not changed): with every write refused (quota full), the form says
+// "Not saved on this device" when it reads the storage (state.rs, Form::load), but the next flush
+// with nothing to write (Form::flush's `unchanged` branch sets Idle) blanks the line: any focusout
+// without typing, or leaving the start page by Start now (its cleanup flushes). It comes back only
+// once something is typed. With storage blocked the form is locked and the line stays. Remove
+// test.fail once fixed.
+test('storage full: "Not saved on this device" stays on a step while the focus moves, and after Start now', async ({ page }) => {
+  test.fail(true, 'known bug: Form::flush sets Idle over NotSaved when nothing changed');
+  await page.addInitScript(() => {
+    Storage.prototype.setItem = function setItem() { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
+  });
+  await openLive(page, 'open', '/apply/about-you');
+  await expect(saveStatus(page)).toContainText(en.notSaved);
+  await field(page, en.about.first).focus();
+  await field(page, en.about.surname).focus(); // nothing typed: the focus only moves
+  await expect(saveStatus(page)).toContainText(en.notSaved, { timeout: 3_000 });
+  await openLive(page, 'open', '/apply');
+  await startNow(page).click();
+  await expect(heading(page)).toHaveText(en.steps[0]);
+  await expect(saveStatus(page)).toContainText(en.notSaved, { timeout: 3_000 });
+});
+
+test('a draft of the prototype (version 1) opens, and is written back in the current format', async ({ page }) => {
+  await withStored(page, 'open', v1Draft());
+  await expect(page.getByRole('heading', { name: 'Your saved answers' })).toBeVisible();
+  await link(page, en.continueApp).click();
+  await expect(page.getByText(en.progress(1), { exact: true })).toBeVisible();
+  await expect(field(page, en.about.first)).toHaveValue('Ana María');
+  await expect(field(page, en.about.surname)).toHaveValue('López');
+  await expect(field(page, en.about.email)).toHaveValue('ana@example.org');
+  await field(page, en.about.phone).fill('+34 600 000 000');
+  await field(page, en.about.phone).blur();
+  await expect(saveStatus(page)).toHaveText(en.saved);
+  const stored = await storedDraft(page);
+  expect(stored).toMatchObject({ kind: 'metropolis-diploma-draft', schema: 2, edition: '2026-4' });
+  expect(stored.data.key).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  expect(stored.data.about).toMatchObject({ first_name: 'Ana María', surname: 'López', phone: '+34 600 000 000' });
+  expect(stored.data.organisation.member).toBe('yes');
+});
+
+test('an unreadable draft is kept under its .unreadable.<time> key; the form says so and starts afresh', async ({ page }) => {
+  const text = '{"kind":"metropolis-diploma-draft","schema":2,"data":[oops';
+  await withStored(page, 'open', text);
+  await expect(notice(page)).toContainText('Answers saved on this device could not be read:');
+  await expect(notice(page)).toContainText(`They were kept as a backup copy (${BACKUP_PREFIX}`);
+  const backups = await page.evaluate((prefix) => Object.entries(localStorage).filter(([k]) => k.startsWith(prefix)), BACKUP_PREFIX);
+  expect(backups).toHaveLength(1);
+  const [backupKey, kept] = backups[0];
+  expect(kept).toBe(text);
+  expect(backupKey).toMatch(/^metropolis-diploma\.draft\.unreadable\.2026-04-15T\d\d:\d\d:\d\d\.\d{3}Z$/);
+  await expect(notice(page)).toContainText(backupKey);
+  expect(await page.evaluate((k) => localStorage.getItem(k), KEY)).toBeNull();
+  // A new application can start, and saving it leaves the backup alone.
+  await startNow(page).click();
+  await field(page, en.about.first).fill(APPLICANT.first);
+  await field(page, en.about.first).blur();
+  await expect(saveStatus(page)).toHaveText(en.saved);
+  expect(await page.evaluate((k) => localStorage.getItem(k), backupKey)).toBe(text);
+});
+
+// ---------------------------------------------------------------------------------------------
+// The estimate's answers: /apply?member=yes&dues=no&country=KEN&people=3&reduced=yes
+
+const PREFILL = '/apply?member=yes&dues=no&country=KEN&people=3&reduced=yes';
+
+test('the estimate\'s answers are taken at once into an empty draft, and the address loses them', async ({ page }) => {
+  await openLive(page, 'open', PREFILL);
+  await expect(notice(page)).toHaveText('The answers from your estimate were added to your application. Check them as you go.');
+  await expect(page).toHaveURL(siteURL('open', 'apply'));
+  await expect(page.getByRole('group', { name: 'Use the answers from your estimate?' })).toHaveCount(0);
+  const stored = await storedDraft(page);
+  expect(stored.data.organisation).toMatchObject({ member: 'yes', dues_paid: false, country: 'KEN' });
+  expect(stored.data.registration).toMatchObject({ with_colleagues: true, reduced_requested: true });
+  expect(stored.data.registration.colleagues).toHaveLength(2);
+  // A reload asks nothing and changes nothing.
+  await page.reload();
+  await expect(link(page, en.continueApp)).toBeVisible();
+  await expect(notice(page)).toHaveCount(0);
+  expect((await storedDraft(page)).data).toEqual(stored.data);
+});
+
+test('the estimate\'s answers ask first when they would change typed answers: keep mine, then use the estimate\'s', async ({ page }) => {
+  const draft = envelope();
+  await withStored(page, 'open', draft, PREFILL);
+  const question = page.getByRole('group', { name: 'Use the answers from your estimate?' });
+  await expect(question).toBeVisible();
+  await expect(question).toBeFocused();
+  // Each answer it would change: the question, the answer typed, the estimate's.
+  await expect(question.getByRole('term')).toHaveText(['Has your organisation paid its 2024 membership dues?', 'Country', 'People registering, you included']);
+  await expect(question.getByRole('definition')).toHaveText([
+    'Your answer: Yes. In the estimate: No.',
+    'Your answer: Spain. In the estimate: Kenya.',
+    'Your answer: 1. In the estimate: 3.',
+  ]);
+  await expect(page).toHaveURL(siteURL('open', 'apply'));
+  await button(page, 'Keep my answers').click();
+  await expect(question).toHaveCount(0);
+  expect((await storedDraft(page)).data).toEqual(draft.data);
+  await page.reload();
+  await expect(link(page, en.continueApp)).toBeVisible();
+  await expect(question).toHaveCount(0);
+
+  await openLive(page, 'open', PREFILL);
+  await button(page, 'Use the estimate’s answers').click();
+  await expect(notice(page)).toHaveText('The answers from your estimate were added to your application. Check them as you go.');
+  const stored = await storedDraft(page);
+  expect(stored.data.about).toEqual(draft.data.about);
+  expect(stored.data.organisation).toMatchObject({ member: 'yes', dues_paid: false, country: 'KEN' });
+  expect(stored.data.registration.colleagues).toHaveLength(2);
+});
+
+test('from the estimate, "Apply with these answers" carries them into the form', async ({ page }) => {
+  await openLive(page, 'open', '/estimate?member=yes&dues=no&country=KEN&people=3&reduced=yes');
+  await page.getByRole('link', { name: 'Apply with these answers' }).click();
+  await expect(heading(page)).toHaveText(en.title);
+  await expect(notice(page)).toHaveText('The answers from your estimate were added to your application. Check them as you go.');
+  await expect(page).toHaveURL(siteURL('open', 'apply'));
+  const stored = await storedDraft(page);
+  expect(stored.data.organisation).toMatchObject({ member: 'yes', dues_paid: false, country: 'KEN' });
+  expect(stored.data.registration.colleagues).toHaveLength(2);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Errors, the keyboard, moving around
+
+test('errors: the summary takes the focus and links to each field; messages by the fields; answers kept', async ({ page }) => {
+  await openLive(page, 'open', '/apply');
+  await startNow(page).click();
+  await field(page, en.about.first).fill(APPLICANT.first);
+  await field(page, en.about.email).fill('not-an-email');
+  // Nothing is judged while typing.
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await button(page, en.continue).click();
+  const summary = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: en.errorSummary }) });
   await expect(summary).toBeFocused();
-  await expect(summary).toHaveAttribute('role', 'alert');
   await expect(page).toHaveTitle(/^Error: About you/);
   await expect(summary.getByRole('link')).toHaveText([
     'Enter your surname',
@@ -117,310 +256,217 @@ test('errors: summary focused and linked, message by the field, "Error:" title, 
     'Enter your years of experience in international affairs',
     'Select your career stage',
   ]);
-  await expect(page.locator('#about-email-error')).toContainText('correct format');
-  await expect(page.locator('#about-email')).toHaveAttribute('aria-invalid', 'true');
-  await expect(page.locator('#about-email')).toHaveAttribute('aria-describedby', /about-email-error/);
+  const email = field(page, en.about.email);
+  await expect(email).toHaveAttribute('aria-invalid', 'true');
+  await expect(email).toHaveAccessibleDescription(/Enter an email address in the correct format/);
   await summary.getByRole('link', { name: 'Enter your surname' }).click();
-  await expect(page.locator('#about-surname')).toBeFocused();
+  await expect(field(page, en.about.surname)).toBeFocused();
   await summary.getByRole('link', { name: 'Select your career stage' }).click();
-  await expect(page.locator('#about-career_stage')).toBeFocused();
-  await expect(page.getByLabel('First name')).toHaveValue('Aïcha');
-  await expect(page.getByLabel('Email address')).toHaveValue('not-an-email');
+  await expect(choice(page, 'Career stage', 'Junior')).toBeFocused();
+  await expect(field(page, en.about.first)).toHaveValue(APPLICANT.first);
+  await expect(email).toHaveValue('not-an-email');
 });
 
-test('jumping ahead lands on the first incomplete step', async ({ page }) => {
-  await page.goto('/apply/declarations');
-  await expect(page).toHaveURL(/\/apply\/about-you$/);
-  await page.goto('/apply/check');
-  await expect(page).toHaveURL(/\/apply\/about-you$/);
-});
-
-test('a "Change" link opens the field and Continue returns to the check page', async ({ page }) => {
-  await withDraft(page, envelope(), '/apply/check');
-  await expect(heading(page)).toHaveText('Check your answers before sending your application');
-  await expectAmount(page, 'fee-total', '330.00');
-  await page.getByTestId('check-about-you').getByRole('link', { name: 'Change Surname' }).click();
-  await expect(page).toHaveURL(/\/apply\/about-you\?return=check#about-surname$/);
-  await expect(page.locator('#about-surname')).toBeFocused();
-  await page.locator('#about-surname').fill('Diallo Ndiaye');
-  await next(page);
-  await expect(page).toHaveURL(/\/apply\/check$/);
-  await expect(page.getByTestId('check-about-you')).toContainText('Diallo Ndiaye');
-  // Back and forward work.
-  await page.goBack();
-  await expect(page).toHaveURL(/\/apply\/about-you\?return=check/);
-  await page.goForward();
-  await expect(page).toHaveURL(/\/apply\/check$/);
-});
-
-test('two tabs: a change in one reaches the other; an older copy never overwrites a newer one', async ({ context }) => {
-  const a = await context.newPage();
-  await withDraft(a, envelope(), '/apply/about-you');
-  const b = await context.newPage();
-  await b.goto('/apply/about-you');
-  await expect(b.getByLabel('Job title')).toHaveValue('International relations officer');
-
-  await a.getByLabel('Job title').fill('Head of international relations');
-  await a.getByLabel('Department').focus(); // focus leaves the field: saved now
-  await expect(b.getByLabel('Job title')).toHaveValue('Head of international relations');
-  await expect(b.getByTestId('draft-notice')).toContainText('updated from another tab');
-
-  // A newer copy written while tab b was not told (no storage event): b takes it instead of
-  // writing its older answers over it.
-  const newer = envelope({}, '2999-01-01T00:00:00.000Z');
-  newer.data.about.department = 'Written elsewhere';
-  await b.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, JSON.stringify(newer)]);
-  await b.getByLabel('Surname').fill('Changed in the older tab');
-  await b.getByLabel('Surname').blur();
-  await expect(b.getByLabel('Department')).toHaveValue('Written elsewhere');
-  await expect(b.getByTestId('draft-notice')).toContainText('updated from another tab');
-  expect((await stored(b)).data.about.department).toBe('Written elsewhere');
-});
-
-test('export, then import into a fresh browser context; a file that is not a draft is refused', async ({ browser, page }) => {
-  await withDraft(page, envelope());
-  const download = page.waitForEvent('download');
-  await page.getByTestId('export').first().click();
-  const path = await (await download).path();
-
-  const fresh = await browser.newContext();
-  const other = await fresh.newPage();
-  await other.goto('/apply');
-  await expect(other.getByTestId('start')).toBeVisible();
-  await other.getByTestId('import').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello":1}') });
-  await expect(other.getByTestId('draft-notice')).toHaveText('The file is not a saved application from this form.');
-  await other.getByTestId('import').setInputFiles(path);
-  await expect(other.getByTestId('draft-notice')).toHaveText('Your answers were loaded from the file.');
-  await expect(other.getByTestId('continue')).toBeVisible();
-  expect((await stored(other)).data.about.first_name).toBe('Aïcha');
-  await fresh.close();
-});
-
-test('unreadable saved answers: the page opens, says so, and keeps a backup copy', async ({ page }) => {
-  await page.goto('/apply');
-  await expect(page.getByTestId('start')).toBeVisible(); // the app has read the (empty) storage
-  await page.evaluate((k) => localStorage.setItem(k, '{"kind":"metropolis-diploma-draft","schema":2,"data":[oops'), KEY);
-  await page.reload();
-  await expect(page.getByTestId('draft-notice')).toContainText('could not be read');
-  const backups = await page.evaluate(() =>
-    Object.keys(localStorage).filter((k) => k.startsWith('metropolis-diploma.draft.unreadable.')).map((k) => localStorage.getItem(k)));
-  expect(backups).toEqual(['{"kind":"metropolis-diploma-draft","schema":2,"data":[oops']);
-  await expect(page.getByTestId('start')).toBeVisible();
-});
-
-test('storage unavailable: the form works in memory and says plainly that nothing is saved', async ({ page }) => {
-  await page.addInitScript(() => {
-    Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };
-  });
-  await page.goto('/apply/about-you');
-  await expect(page.getByTestId('save-status')).toContainText('Not saved on this device');
-  await expect(page.getByTestId('export')).toBeVisible();
-  await page.getByLabel('First name').fill('Aïcha');
-  await next(page);
-  await expect(page.getByLabel('First name')).toHaveValue('Aïcha');
-});
-
-test('"Delete my saved answers" asks first, then removes them', async ({ page }) => {
-  await withDraft(page, envelope());
-  page.once('dialog', (d) => d.dismiss());
-  await page.getByTestId('delete-draft').click();
-  expect(await stored(page)).not.toBeNull();
-  page.once('dialog', (d) => d.accept());
-  await page.getByTestId('delete-draft').click();
-  await expect(page.getByTestId('draft-notice')).toContainText('deleted');
-  expect(await stored(page)).toBeNull();
-  await expect(page.getByTestId('start')).toBeVisible();
-});
-
-test('keyboard only: one full step', async ({ page }) => {
-  await page.goto('/apply');
-  await page.getByTestId('start').focus();
-  await page.keyboard.press('Enter');
-  await expect(heading(page)).toBeFocused();
-  const type = async (text) => {
-    await page.keyboard.press('Tab');
-    await page.keyboard.type(text);
-  };
-  await type('Aïcha');
-  await expect(page.locator('#about-first_name')).toBeFocused();
-  await type('Diallo');
-  await type('aicha@example.org');
-  await type('+34 600 000 000');
-  await type('Officer');
-  await type('International affairs');
-  await type('5');
-  await page.keyboard.press('Tab'); // the first radio of "Career stage"
-  await expect(page.locator('#about-career_stage')).toBeFocused();
-  await page.keyboard.press('Space');
-  await expect(page.locator('#about-career_stage')).toBeChecked();
-  await page.keyboard.press('Enter'); // submits the form
-  await expect(page.getByTestId('progress')).toHaveText('Step 2 of 5: Your organisation');
-  await expect(heading(page)).toBeFocused();
-});
-
-// ---------------------------------------------------------------------------------------------
-// Moved here unchanged from a11y.spec.mjs when that spec was rewritten for the site's own pages
-// (course, refund, not found, data error): the form's audits, keyboard use and widths.
-// Written for the old architecture: rewrite them with this spec.
-// A dropped or offline request is reported by the browser itself.
-test.describe('accessibility (moved from a11y.spec.mjs)', () => {
-test.use({ allowedConsoleErrors: [[/Failed to load resource/, /net::ERR_/], { option: true }] });
-const A11Y_LANGS = ['en', 'fr', 'es'];
-async function audit(page, what) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  const found = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(found, `${what}: axe violations`).toEqual([]);
-}
-
-const withLang = (url, lang) => `${url}${url.includes('?') ? '&' : '?'}lang=${lang}`;
-
-async function storeDraft(page, lang, data = {}) {
-  await page.goto(withLang('/apply', lang));
-  await expect(page.locator('h1')).toBeVisible();
-  const env = envelope({ key: crypto.randomUUID(), ...data });
-  await page.evaluate((v) => localStorage.setItem('metropolis-diploma.draft', v), JSON.stringify(env));
-  return env.data.key;
-}
-
-const A11Y_PAGES = [
-  ['the form\'s start page', '/apply'],
-];
-
-for (const lang of A11Y_LANGS) {
-  test.describe(`accessibility in ${lang}`, () => {
-    for (const [what, url] of A11Y_PAGES) {
-      test(`${what}: no violations`, async ({ page }) => {
-        await page.goto(withLang(url, lang));
-        await expect(page.locator('html')).toHaveAttribute('lang', lang);
-        await expect(page.locator('main h1, main .embed-title').first()).toBeVisible();
-        await audit(page, what);
-      });
-    }
-    test('a step with errors shown, and a filled step: no violations', async ({ page }) => {
-      await page.goto(withLang('/apply/about-you', lang));
-      await page.getByTestId('continue-step').click();
-      await expect(page.getByTestId('error-summary')).toBeFocused();
-      await audit(page, 'about you, with errors');
-      await storeDraft(page, lang);
-      await page.goto(withLang('/apply/registration', lang));
-      await expect(page.getByTestId('apply-quote')).toBeVisible();
-      await audit(page, 'registration, filled');
-    });
-
-    test('check, sending offline, sent: no violations', async ({ context, page }) => {
-      await storeDraft(page, lang);
-      await page.goto(withLang('/apply/check', lang));
-      await expect(page.getByTestId('send')).toBeVisible();
-      await audit(page, 'check your answers');
-      await context.setOffline(true);
-      await page.getByTestId('send').click();
-      await expect(page.getByTestId('send-status')).toBeVisible();
-      await audit(page, 'sending, offline');
-      await context.setOffline(false);
-      await expect(page.getByTestId('reference')).toBeVisible();
-      await audit(page, 'confirmation');
-    });
-
-    test('a refused application and a paused one: no violations', async ({ page, request }) => {
-      test.setTimeout(60_000);
-      const key = await storeDraft(page, lang);
-      const body = { errors: [{ field: 'answers.about.email', code: 'invalid_email', message: 'x' }] };
-      await request.post('/__faults', { data: { key, faults: [{ status: 422, body }, { status: 404 }] } });
-      await page.goto(withLang('/apply/check', lang));
-      await page.getByTestId('send').click();
-      await expect(page.getByTestId('error-summary')).toBeFocused();
-      await audit(page, 'check page with the receiver\'s problems');
-      await page.getByTestId('send').click();
-      await expect(page.getByTestId('send-paused')).toBeVisible();
-      await audit(page, 'not sent, safe on this device');
-    });
-  });
-}
-
-/** Presses Tab until `locator` has the focus (a keyboard user's way there), at most 60 times. */
+/** Presses Tab until `locator` has the focus (a keyboard user's way there), at most 40 times. */
 async function tabTo(page, locator) {
-  for (let i = 0; i < 60; i++) {
+  for (let i = 0; i < 40; i++) {
     if (await locator.evaluate((el) => el === document.activeElement).catch(() => false)) return;
     await page.keyboard.press('Tab');
   }
   await expect(locator).toBeFocused();
 }
 
-async function typeInto(page, selector, text) {
-  await tabTo(page, page.locator(selector));
-  await page.keyboard.type(text);
-}
-
-test('keyboard only: the whole form, to the confirmation', async ({ page }) => {
-  test.setTimeout(60_000);
-  await page.goto('/apply');
-  await tabTo(page, page.getByTestId('start'));
+test('keyboard only: Start now, the summary of an empty step, its links, one whole step', async ({ page }) => {
+  await openLive(page, 'open', '/apply');
+  await tabTo(page, startNow(page));
   await page.keyboard.press('Enter');
-  await expect(page.locator('h1')).toBeFocused();
-  for (const [id, text] of [['#about-first_name', 'Aïcha'], ['#about-surname', 'Diallo'], ['#about-email', 'aicha@example.org'],
-    ['#about-phone', '+34 600 000 000'], ['#about-job_title', 'Officer'], ['#about-department', 'International affairs'],
-    ['#about-years_experience', '5']]) {
-    await typeInto(page, id, text);
-  }
-  await tabTo(page, page.locator('#about-career_stage'));
-  await page.keyboard.press('Space');
+  await expect(heading(page)).toHaveText(en.steps[0]);
+  await expect(heading(page)).toBeFocused();
+  // Continue with nothing typed: the summary takes the focus; its first link leads to the field.
+  await tabTo(page, button(page, en.continue));
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('progress')).toContainText('2');
-  await typeInto(page, '#organisation-name', 'Barcelona City Council');
-  await tabTo(page, page.locator('#organisation-authority'));
-  await page.keyboard.press('Space');
-  await typeInto(page, '#organisation-city', 'Barcelona');
-  await typeInto(page, '#organisation-country', 'Spain');
+  const summary = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: en.errorSummary }) });
+  await expect(summary).toBeFocused();
   await page.keyboard.press('Tab');
-  await expect(page.locator('#organisation-country')).toHaveAttribute('data-iso3', 'ESP');
-  for (const id of ['#organisation-member', '#organisation-dues_paid', '#organisation-ia_department']) {
-    await tabTo(page, page.locator(id));
-    await page.keyboard.press('Space');
-  }
-  await tabTo(page, page.getByTestId('continue-step'));
+  await expect(summary.getByRole('link', { name: 'Enter your first name' })).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('progress')).toContainText('3');
-  for (const [id, text] of [['#motivation-why', 'To learn from other cities'], ['#motivation-experience', 'Our climate plan'],
-    ['#motivation-project', 'A network of cities']]) {
-    await typeInto(page, id, text);
+  await expect(field(page, en.about.first)).toBeFocused();
+  // The step, field after field.
+  await page.keyboard.type(APPLICANT.first);
+  for (const [label, text] of [[en.about.surname, APPLICANT.surname], [en.about.email, APPLICANT.email], [en.about.phone, APPLICANT.phone],
+    [en.about.job, APPLICANT.job], [en.about.department, APPLICANT.department], [en.about.years, APPLICANT.years]]) {
+    await page.keyboard.press('Tab');
+    await expect(field(page, label)).toBeFocused();
+    await page.keyboard.type(text);
   }
-  await tabTo(page, page.locator('#motivation-english'));
+  await page.keyboard.press('Tab'); // the first option of "Career stage"
+  await expect(choice(page, 'Career stage', 'Junior')).toBeFocused();
+  await page.keyboard.press('ArrowDown'); // radios: arrows move the choice
+  await expect(choice(page, 'Career stage', 'Mid-career')).toBeChecked();
   await page.keyboard.press('Space');
-  await tabTo(page, page.getByTestId('continue-step'));
-  await page.keyboard.press('Enter');
-  await expect(page.getByTestId('progress')).toContainText('4');
-  await tabTo(page, page.locator('#registration-with_colleagues'));
-  await page.keyboard.press('Space');
-  for (const [id, text] of [['#registration-billing_organisation', 'Barcelona City Council'],
-    ['#registration-billing_address', 'Plaça Sant Jaume 1'], ['#registration-invoice_email', 'invoices@example.org']]) {
-    await typeInto(page, id, text);
-  }
-  await tabTo(page, page.getByTestId('continue-step'));
-  await page.keyboard.press('Enter');
-  await expect(page.getByTestId('progress')).toContainText('5');
-  for (const id of ['#declarations-conditions', '#declarations-data_consent', '#declarations-truthful']) {
-    await tabTo(page, page.locator(id));
-    await page.keyboard.press('Space');
-  }
-  await tabTo(page, page.getByTestId('continue-step'));
-  await page.keyboard.press('Enter');
-  await expect(page).toHaveURL(/\/apply\/check$/);
-  await tabTo(page, page.getByTestId('send'));
-  await page.keyboard.press('Enter');
-  await expect(page.getByTestId('reference')).toHaveText(/^MD25-/);
-  await expect(page.locator('h1')).toBeFocused();
+  await expect(choice(page, 'Career stage', 'Mid-career')).toBeChecked();
+  await page.keyboard.press('Enter'); // submits the step
+  await expect(page.getByText(en.progress(2), { exact: true })).toBeVisible();
+  await expect(heading(page)).toBeFocused();
+  await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
-// 320 CSS px wide (a small phone) and 640 (1280 at 200% zoom): nothing scrolls sideways.
+test('registration with colleagues: "Add a colleague" opens a row and takes the focus; the fee counts everyone', async ({ page }) => {
+  const draft = envelope();
+  draft.data.registration.with_colleagues = null;
+  draft.data.declarations = { conditions: false, data_consent: false, truthful: false };
+  await withStored(page, 'open', draft, '/apply/registration');
+  const r = en.registration;
+  await choice(page, r.group, r.alone).check();
+  // A member that paid its dues, in the early-bird weeks: 660.00 - 50 % - 10 %.
+  await expect(page.getByTestId('fee-total')).toHaveAttribute('data-amount', '297.00');
+  await choice(page, r.group, r.together).check();
+  await button(page, 'Add a colleague').click();
+  const colleague = page.getByRole('group', { name: 'Colleague 1' });
+  await expect(colleague.getByLabel('Full name')).toBeFocused();
+  await colleague.getByLabel('Full name').fill('Joan Puig');
+  await colleague.getByLabel('Email address').fill('joan@example.org');
+  // Two people: each 660.00 - 50 % - 8 % (group) - 10 % (early bird) = 273.24.
+  await expect(page.getByTestId('fee-per-person')).toHaveAttribute('data-amount', '273.24');
+  await expect(page.getByTestId('fee-total')).toHaveAttribute('data-amount', '546.48');
+  await next(page, 'en', 5);
+  await backLink(page).click();
+  await expect(page.getByRole('group', { name: 'Colleague 1' }).getByLabel('Full name')).toHaveValue('Joan Puig');
+  await button(page, 'Remove colleague 1').click();
+  await expect(page.getByRole('group', { name: 'Colleague 1' })).toHaveCount(0);
+  await button(page, en.continue).click();
+  await expect(page.getByRole('alert')).toContainText('Add at least one colleague, or choose “Alone”');
+});
+
+test('the long answers count their words against their limits', async ({ page }) => {
+  const draft = envelope();
+  draft.data.motivation = { why: '', experience: '', project: '', english: null };
+  await withStored(page, 'open', draft, '/apply/motivation');
+  await field(page, en.motivation.why).fill('To learn from other cities');
+  await expect(page.getByText('5 of 250 words')).toBeVisible();
+  await field(page, en.motivation.project).fill(Array.from({ length: 201 }, (_, i) => `w${i}`).join(' '));
+  await expect(page.getByText('201 of 200 words')).toBeVisible();
+  await button(page, en.continue).click();
+  await expect(page.getByRole('alert').getByRole('link', { name: 'Shorten this answer to 200 words or fewer' })).toBeVisible();
+});
+
+test('jumping ahead lands on the first incomplete step', async ({ page }) => {
+  await openLive(page, 'open', '/apply/declarations');
+  await expect(page).toHaveURL(siteURL('open', 'apply/about-you'));
+  await openLive(page, 'open', '/apply/check');
+  await expect(page).toHaveURL(siteURL('open', 'apply/about-you'));
+});
+
+test('a "Change" link opens the field, and Continue returns to the check page', async ({ page }) => {
+  await withStored(page, 'open', envelope(), '/apply/check');
+  await expect(heading(page)).toHaveText(en.check);
+  await expect(page.getByTestId('fee-total')).toHaveAttribute('data-amount', '297.00');
+  await link(page, 'Change Surname').click();
+  await expect(page).toHaveURL(siteURL('open', 'apply/about-you?return=check#about-surname'));
+  await expect(field(page, en.about.surname)).toBeFocused();
+  await field(page, en.about.surname).fill('Diallo Ndiaye');
+  await button(page, en.continue).click();
+  await expect(heading(page)).toHaveText(en.check);
+  await expect(page.getByRole('main')).toContainText('Diallo Ndiaye');
+  // Back and forward work.
+  await page.goBack();
+  await expect(page).toHaveURL(/\/apply\/about-you\?return=check/);
+  await page.goForward();
+  await expect(heading(page)).toHaveText(en.check);
+});
+
+test('download the answers, open the file in another browser; a file that is not a draft is refused', async ({ browser, page }) => {
+  await withStored(page, 'open', envelope());
+  const [download] = await Promise.all([page.waitForEvent('download'), button(page, en.download).click()]);
+  const path = await download.path();
+
+  const fresh = await newContext(browser);
+  const other = await fresh.newPage();
+  await openLive(other, 'open', '/apply');
+  await expect(startNow(other)).toBeVisible();
+  const input = other.getByLabel('Open answers from a file');
+  await input.setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello":1}') });
+  await expect(notice(other)).toHaveText('The file is not a saved application from this form.');
+  await input.setInputFiles(path);
+  await expect(notice(other)).toHaveText('Your answers were loaded from the file.');
+  await link(other, en.continueApp).click();
+  await expect(heading(other)).toHaveText(en.check);
+  await expect(other.getByRole('main')).toContainText(APPLICANT.first);
+  await fresh.close();
+});
+
+test('"Delete my saved answers" asks first, then removes them', async ({ page }) => {
+  await withStored(page, 'open', envelope());
+  page.once('dialog', (d) => d.dismiss());
+  await button(page, 'Delete my saved answers').click();
+  await expect(link(page, en.continueApp)).toBeVisible();
+  expect(await storedDraft(page)).not.toBeNull();
+  page.once('dialog', (d) => d.accept());
+  await button(page, 'Delete my saved answers').click();
+  await expect(notice(page)).toHaveText('Your saved answers were deleted from this device.');
+  await expect(startNow(page)).toBeVisible();
+  expect(await storedDraft(page)).toBeNull();
+});
+
+test.describe('while applications are closed', () => {
+  test.use({ site: 'closed' });
+  test('the start page says why and has no Start now; a step leads back', async ({ page }) => {
+    const closed = 'Applications for this edition are closed: the last day to apply was 16 October 2026. No new application can be started.';
+    await openLive(page, 'closed', '/apply');
+    await expect(page.getByText(closed)).toBeVisible();
+    await expect(startNow(page)).toHaveCount(0);
+    await openLive(page, 'closed', '/apply/about-you');
+    await expect(page.getByText(closed)).toBeVisible();
+    await expect(field(page, en.about.first)).toHaveCount(0);
+    await link(page, 'Go to the start of the form').click();
+    await expect(page).toHaveURL(siteURL('closed', 'apply'));
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Accessibility: axe (WCAG 2.1 A and AA, best practices) on each page of the form, in each language
+
+async function audit(page, what) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const found = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(found, `${what}: axe violations`).toEqual([]);
+  expect(results.passes.length, `${what}: rules that passed`).toBeGreaterThan(10);
+}
+
+// Each audit takes seconds on a busy machine.
+test.describe('accessibility', () => {
+  test.describe.configure({ timeout: 60_000 });
+  for (const [lang, t] of Object.entries(LANGS)) {
+    test(`${lang}: the start page, a step with errors`, async ({ page }) => {
+      await openLive(page, 'open', `${t.folder}apply`);
+      await expect(page.locator('html')).toHaveAttribute('lang', lang);
+      await audit(page, 'the start page');
+      await openLive(page, 'open', `${t.folder}apply/about-you`);
+      await page.locator('form button[type=submit]').click();
+      await expect(page.getByRole('alert').first()).toBeFocused();
+      await audit(page, 'about you, with errors');
+    });
+
+    test(`${lang}: a filled step, the check page`, async ({ page }) => {
+      await withStored(page, 'open', envelope(), `${t.folder}apply/registration`);
+      await expect(page.getByTestId('fee-total')).toHaveAttribute('data-amount', '297.00');
+      await audit(page, 'registration, filled');
+      await openLive(page, 'open', `${t.folder}apply/check`);
+      await expect(page.getByTestId('fee-total')).toBeVisible();
+      await audit(page, 'check your answers');
+    });
+  }
+});
+
 for (const width of [320, 640]) {
-  test(`at ${width} CSS px wide, no page scrolls sideways`, async ({ page }) => {
+  test(`at ${width} CSS px wide, no page of the form scrolls sideways`, async ({ page }) => {
+    test.setTimeout(60_000);
     await page.setViewportSize({ width, height: 800 });
-    for (const url of ['/apply', '/apply/about-you']) {
-      await page.goto(url);
-      await expect(page.locator('main h1, main .embed-title').first()).toBeVisible();
+    for (const path of ['/apply', '/apply/about-you', '/apply/organisation']) {
+      await withStored(page, 'open', envelope({ declarations: { conditions: false, data_consent: false, truthful: false } }), path);
+      await expect(heading(page)).toBeVisible();
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      expect(overflow, `${url} at ${width}px`).toBeLessThanOrEqual(0);
+      expect(overflow, `${path} at ${width}px`).toBeLessThanOrEqual(0);
     }
   });
 }
-});

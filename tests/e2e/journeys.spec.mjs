@@ -1,10 +1,20 @@
-// Journeys from the course page, by clicking only (issue 16 §4, the site's part): someone who paid
-// finds out what they would get back and writes their cancellation, in English and French, on a
-// desktop and on a phone. Once while applications are open (a refund), once after the last refund
-// day (none). Every step is what a person sees and does; figures from data-amount / data-date.
+// Journeys from the course page, by clicking only (issue 16 §4, "start where a person starts"):
+//  - someone who paid finds out what they would get back and writes their cancellation, in English
+//    and French, on a desktop and on a phone; once while applications are open (a refund), once
+//    after the last refund day (none);
+//  - someone applies: the course page, Apply, Start now, the five steps, the check page, Send, the
+//    confirmation with its reference, received by the reference receiver; in English and French on
+//    a desktop, and in English on a phone (390 x 844). On the `open` site (15 April 2026), whose
+//    clock has applications open: on the real date the shipped edition has ended and there is no
+//    Start now.
+// Every step is what a person sees and does (labels and roles); figures from data-amount / data-date.
 import fs from 'node:fs/promises';
 import { test, expect, gotoSite, siteURL } from './test-base.mjs';
-import { LANGS, norm } from './pages.mjs';
+import { LANGS, norm, openLive } from './pages.mjs';
+import {
+  APPLICANT, FORM, fillAboutYou, fillDeclarations, fillMotivation, fillOrganisation, fillRegistration, heading, next, startNow,
+} from './drafts.mjs';
+import { receiverURL, INTAKE_TOKEN } from './addresses.mjs';
 
 const WORDS = {
   en: {
@@ -102,5 +112,85 @@ for (const [device, options] of Object.entries(DEVICES)) {
         });
       }
     }
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Applying, from the course page to the confirmation
+
+const APPLY_DEVICES = [
+  ['en', 'desktop', { viewport: { width: 1280, height: 800 } }],
+  ['fr', 'desktop', { viewport: { width: 1280, height: 800 } }],
+  ['en', 'phone', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3 }],
+];
+
+/** The stored application with this reference (the secretariat's view of the receiver). */
+async function receivedByReference(request, reference) {
+  const res = await request.get(`${receiverURL('open')}/api/applications`, { headers: { Authorization: `Bearer ${INTAKE_TOKEN}` } });
+  expect(res.status()).toBe(200);
+  return (await res.json()).filter((r) => r.reference === reference);
+}
+
+for (const [lang, device, options] of APPLY_DEVICES) {
+  test.describe(`applying on a ${device}`, () => {
+    test.use(options);
+    test(`${lang}: from the course page to the confirmation, received with its reference`, async ({ page, request }) => {
+      test.setTimeout(60_000);
+      const w = FORM[lang];
+      const press = (locator) => (device === 'phone' ? locator.tap() : locator.click());
+
+      // The course page: Apply, then the form's start page and Start now.
+      await openLive(page, 'open', LANGS[lang].folder);
+      await press(page.getByRole('main').getByRole('link', { name: LANGS[lang].apply, exact: true }).first());
+      await expect(page).toHaveURL(siteURL('open', `${LANGS[lang].folder}apply`));
+      await expect(heading(page)).toHaveText(w.title);
+      await press(startNow(page, lang));
+      await expect(page).toHaveURL(siteURL('open', `${LANGS[lang].folder}apply/about-you`));
+      await expect(page.getByText(w.progress(1), { exact: true })).toBeVisible();
+      await expect(heading(page)).toHaveText(w.steps[0]);
+      await expectNoSideways(page, 'step 1');
+
+      // The five steps.
+      await fillAboutYou(page, lang, press);
+      await next(page, lang, 2, press);
+      await fillOrganisation(page, lang, press);
+      await next(page, lang, 3, press);
+      await fillMotivation(page, lang, press);
+      await next(page, lang, 4, press);
+      await fillRegistration(page, lang, press);
+      // A member that paid its dues, alone, in the early-bird weeks: 660.00 - 50 % - 10 %.
+      await expect(page.getByTestId('fee-total')).toHaveAttribute('data-amount', '297.00');
+      await expectNoSideways(page, 'step 4');
+      await next(page, lang, 5, press);
+      await fillDeclarations(page, lang, press);
+      await next(page, lang, 'check', press);
+
+      // Check your answers, then send.
+      await expect(page).toHaveURL(siteURL('open', `${LANGS[lang].folder}apply/check`));
+      const main = page.getByRole('main');
+      for (const answer of [`${APPLICANT.first}`, APPLICANT.surname, APPLICANT.organisation, APPLICANT.why]) {
+        await expect(main).toContainText(answer);
+      }
+      await expect(page.getByTestId('fee-total')).toHaveAttribute('data-amount', '297.00');
+      await expectNoSideways(page, 'the check page');
+      await press(page.getByRole('button', { name: w.send, exact: true }));
+
+      // The confirmation: the reference, what happens next, the record of the answers and the fee.
+      await expect(page).toHaveURL(siteURL('open', `${LANGS[lang].folder}apply/done`));
+      await expect(heading(page)).toHaveText(w.done);
+      const reference = page.getByTestId('reference');
+      await expect(reference).toHaveText(w.reference);
+      await expect(main).toContainText(w.next);
+      await expect(page.getByTestId('record-total')).toHaveAttribute('data-amount', '297.00');
+      await expectNoSideways(page, 'the confirmation');
+
+      // The receiver has it, once, in the applicant's language, with the answers typed.
+      const rows = await receivedByReference(request, await reference.innerText());
+      expect(rows).toHaveLength(1);
+      const sub = rows[0].submission ?? rows[0].application ?? rows[0];
+      expect(sub.locale).toBe(lang);
+      expect(sub.answers.about.first_name).toBe(APPLICANT.first);
+      expect(sub.answers.organisation.country).toBe('ESP');
+    });
   });
 }
