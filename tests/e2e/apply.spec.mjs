@@ -111,14 +111,9 @@ for (const [what, script] of [
   });
 }
 
-// PRODUCT BUG (reported, src not changed): with every write refused (quota full), the form says
-// "Not saved on this device" when it reads the storage (state.rs, Form::load), but the next flush
-// with nothing to write (Form::flush's `unchanged` branch sets Idle) blanks the line: any focusout
-// without typing, or leaving the start page by Start now (its cleanup flushes). It comes back only
-// once something is typed. With storage blocked the form is locked and the line stays. Remove
-// test.fail once fixed.
+// With every write refused (quota full), the line said when the storage was read stays said: a
+// flush with nothing to write (a focusout, leaving the start page) must not blank it.
 test('storage full: "Not saved on this device" stays on a step while the focus moves, and after Start now', async ({ page }) => {
-  test.fail(true, 'known bug: Form::flush sets Idle over NotSaved when nothing changed');
   await page.addInitScript(() => {
     Storage.prototype.setItem = function setItem() { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
   });

@@ -169,8 +169,12 @@ impl Form {
         let data = self.draft.get_untracked();
         let unchanged = self.saved.with_untracked(|s| s.as_ref().map_or_else(|| is_blank(&data), |s| s.data == data));
         if unchanged {
-            let saved = self.saved.with_untracked(Option::is_some);
-            self.status.set(if saved { SaveStatus::Saved } else { SaveStatus::Idle });
+            // Nothing to write: a refusal already said stays said (storage full or blocked) until
+            // the next change is written.
+            if self.status.get_untracked() != SaveStatus::NotSaved {
+                let saved = self.saved.with_untracked(Option::is_some);
+                self.status.set(if saved { SaveStatus::Saved } else { SaveStatus::Idle });
+            }
             return;
         }
         if let (Stored::Draft(theirs), Some(ours)) = (storage::read_draft(), self.saved.get_untracked()) {
