@@ -426,6 +426,15 @@ test.describe('the frame on its own (/embed/estimate)', () => {
 });
 
 test.describe('the partner page (/embed)', () => {
+  // NOT COVERABLE YET (reported): no page of the site links to /embed (not the header, the footer,
+  // the course page or the estimator), so a partner cannot reach it by clicking; these tests open it
+  // by its address. Unskip once the site links to it (by the link's words).
+  test.fixme('is reached from the site by clicking', async ({ page }) => {
+    await openLive(page, SITE, '/');
+    await page.getByRole('link', { name: /estimator on your website/i }).click();
+    await expect(page).toHaveURL(siteURL(SITE, 'embed'));
+  });
+
   test('generates the snippet, previews it through embed.js, copies it, and states the CSP lines', async ({ page }) => {
     frameBroken();
     const requests = frameRequests(page);
