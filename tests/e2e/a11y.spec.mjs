@@ -3,8 +3,11 @@
 // and Spanish, under the site's security policy; the refund page used with the keyboard alone;
 // nothing scrolls sideways at 320 and 1280 CSS px; nothing moves for people who ask for less motion.
 //
-// (The estimator's, the form's and the embed's audits moved to their own specs, which are being
-// rewritten with those pages.)
+// Every page of the site (the course, the estimator, the refund page, the partner page, the partner's
+// frame, the form's first page) is audited again in every language at a desktop's and a phone's
+// width, and checked for sideways scrolling at 320 px; moving inside the site with its links puts
+// the focus on the new page's main region. (The estimator's states, the partner page's and the
+// frame's in detail are in estimate.spec.mjs and embed.spec.mjs; the form's in apply.spec.mjs.)
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, gotoSite, siteURL, expectFailure } from './test-base.mjs';
 import { LANGS, openLive } from './pages.mjs';
@@ -64,6 +67,85 @@ for (const [lang, t] of Object.entries(LANGS)) {
   });
 }
 
+/** Every page of the site; the frame is the embed entry's (no config.json check: opened plainly). */
+const EVERY_PAGE = [
+  ['the course page', ''],
+  ['the estimator', 'estimate?member=yes&dues=yes&country=KEN&people=2&reduced=yes'],
+  ['the refund page', 'refund?paid=660'],
+  ['the partner page', 'embed'],
+  ['the partner frame', 'embed/estimate?member=yes&country=KEN&people=2'],
+  ['the form', 'apply'],
+];
+const openPage = (page, path) => (path.includes('embed/estimate') ? gotoSite(page, 'open', path) : openLive(page, 'open', path));
+
+// PRODUCT BUG (reported; see embed.spec.mjs): the partner frame's WebAssembly panics
+// ("RuntimeError: unreachable") while it takes the page over, on the frame and in /embed's preview;
+// /embed also fails axe's landmark-unique (its main and the preview frame's) and scrolls sideways at
+// 320 px. Those pages' checks are expected to fail until it is fixed (E2E_FRAME_FIXED=1 runs them
+// as ordinary tests).
+const FRAME_PAGES = new Set(['the partner page', 'the partner frame']);
+const frameBroken = (what) => {
+  if (!FRAME_PAGES.has(what) || process.env.E2E_FRAME_FIXED) return;
+  test.fail(true, 'product bug: the partner frame panics while taking the page over (see embed.spec.mjs)');
+  test.slow();
+};
+/** Once the page is live, the answers of its address are applied (the estimator and the frame). */
+async function expectLive(page, rest) {
+  if (rest.includes('estimate?')) await expect(page.getByTestId('fee-total')).toHaveAttribute('data-amount', '546.48');
+}
+
+for (const [lang, t] of Object.entries(LANGS)) {
+  for (const [what, rest] of EVERY_PAGE) {
+    for (const [width, height] of [[1280, 900], [390, 844]]) {
+      test(`every page, ${lang} at ${width} px: ${what}, no violations`, async ({ page }) => {
+        frameBroken(what);
+        await page.setViewportSize({ width, height });
+        await openPage(page, `${t.folder}${rest}`);
+        await expect(page.locator('html')).toHaveAttribute('lang', lang);
+        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+        await expectLive(page, rest);
+        if (rest === 'embed') {
+          // The live preview is part of the page: audit it loaded (it loads when scrolled to).
+          await page.getByTestId('embed-preview').scrollIntoViewIfNeeded();
+          await expect(page.frameLocator('[data-testid="embed-preview"] iframe').getByTestId('fee-total')).toBeVisible();
+        }
+        await audit(page, `${what} (${t.folder}${rest}) at ${width}px`);
+      });
+    }
+    test(`every page, ${lang} at 320 px: ${what}, nothing scrolls sideways`, async ({ page }) => {
+      frameBroken(what);
+      await page.setViewportSize({ width: 320, height: 800 });
+      await openPage(page, `${t.folder}${rest}`);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await expectLive(page, rest);
+      if (rest === 'embed') {
+        await page.getByTestId('embed-preview').scrollIntoViewIfNeeded();
+        await expect(page.frameLocator('[data-testid="embed-preview"] iframe').getByTestId('fee-total')).toBeVisible();
+      }
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `${what} (${t.folder}${rest})`).toBeLessThanOrEqual(0);
+    });
+  }
+}
+
+for (const [lang, t] of Object.entries(LANGS)) {
+  test(`${lang}: after a move inside the site, the focus is on the new page's main region`, async ({ page }) => {
+    await openLive(page, 'open', t.folder);
+    await page.evaluate(() => { window.__sameDocument = true; });
+    const nav = page.getByRole('navigation', { name: t.nav.label });
+    for (const [name, path] of [[t.nav.estimate, 'estimate'], [t.nav.refund, 'refund'], [t.nav.home, ''], [t.nav.apply, 'apply']]) {
+      await nav.getByRole('link', { name, exact: true }).click();
+      await expect(page).toHaveURL(siteURL('open', `${t.folder}${path}`));
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await expect.poll(() => page.evaluate(() => {
+        const el = document.activeElement;
+        return !!el && el.matches('main, main h1');
+      }), `the focus after moving to ${path || 'the course page'}`).toBe(true);
+    }
+    expect(await page.evaluate(() => window.__sameDocument), 'in-app moves, no page load').toBe(true);
+  });
+}
+
 /** Presses Tab until `locator` has the focus, as a keyboard user does, at most 40 times. */
 async function tabTo(page, locator, { backwards = false } = {}) {
   for (let i = 0; i < 40; i++) {
@@ -73,8 +155,14 @@ async function tabTo(page, locator, { backwards = false } = {}) {
   await expect(locator).toBeFocused();
 }
 
+// PRODUCT BUG (reported, found by these tests): the skip link is href="#main", and every page has
+// <base href> = the site's base path, so the link resolves to the course page (/open/#main) and loads
+// it, instead of moving the focus on this page. Expected to fail until it is fixed (for example an
+// href with the page's own path, or a click handler that focuses #main); E2E_SKIP_FIXED=1 runs them
+// as ordinary tests.
 for (const [lang, path] of [['en', 'refund'], ['fr', 'fr/refund'], ['es', 'es/']]) {
   test(`keyboard only, ${lang}: the skip link takes the focus to this page's main content`, async ({ page }) => {
+    test.fail(!process.env.E2E_SKIP_FIXED, 'product bug: the skip link (#main) resolves against <base href> and loads the course page');
     await openLive(page, 'open', path);
     const heading = await page.getByRole('heading', { level: 1 }).textContent();
     await page.evaluate(() => { window.__sameDocument = true; });
