@@ -5,6 +5,7 @@ use crate::context::{use_data, use_texts};
 use crate::i18n::common::CommonTexts;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::use_location;
 
 /// Skip link, header with the site navigation and the language switcher, main region, footer.
 #[component]
@@ -12,7 +13,7 @@ pub fn SiteLayout(children: Children) -> impl IntoView {
     let t = use_texts::<CommonTexts>();
     let data = use_data();
     view! {
-        <a class="skip-link" href="#main">{t.skip_to_content}</a>
+        <SkipLink text=t.skip_to_content />
         <header class="site-header">
             <A href=data.href("/") attr:class="brand">{t.site_name}</A>
             <nav aria-label=t.nav_label>
@@ -26,7 +27,10 @@ pub fn SiteLayout(children: Children) -> impl IntoView {
             <LangSwitch />
         </header>
         <Main>{children()}</Main>
-        <footer class="site-footer"><p>{t.footer}</p></footer>
+        <footer class="site-footer">
+            <p>{t.footer}</p>
+            <p><A href=data.href("/embed")>{t.footer_embed}</A></p>
+        </footer>
     }
 }
 
@@ -37,7 +41,7 @@ pub fn FormLayout(children: Children) -> impl IntoView {
     let t = use_texts::<CommonTexts>();
     let data = use_data();
     view! {
-        <a class="skip-link" href="#main">{t.skip_to_content}</a>
+        <SkipLink text=t.skip_to_content />
         <header class="site-header">
             <A href=data.href("/") attr:class="brand">{t.site_name}</A>
             <LangSwitch />
@@ -45,6 +49,21 @@ pub fn FormLayout(children: Children) -> impl IntoView {
         <Main>{children()}</Main>
         <footer class="site-footer"><p>{t.footer}</p></footer>
     }
+}
+
+/// "Skip to main content": the page's own address and `#main`. (A bare `#main` resolves against
+/// the page's `<base href>`, the course page, and would load it.)
+#[component]
+fn SkipLink(text: &'static str) -> impl IntoView {
+    let location = use_location();
+    let href = move || {
+        let search = location.search.get();
+        let search = if search.is_empty() { String::new() } else { format!("?{search}") };
+        format!("{}{search}#main", location.pathname.get())
+    };
+    // `target="_self"`: the browser's own jump to the fragment (the router lets links with a
+    // target be), which moves the focus to the main region without a navigation.
+    view! { <a class="skip-link" href=href target="_self">{text}</a> }
 }
 
 /// The main region (it takes the focus after an in-app navigation: see `shell::dom`).

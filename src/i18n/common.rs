@@ -19,6 +19,7 @@ pub struct CommonTexts {
     pub lang_label: Str,
     pub colon: Str,
     pub footer: Str,
+    pub footer_embed: Str,
     pub not_found_title: Str,
     pub not_found_body: Str,
     pub back_home: Str,

@@ -100,8 +100,8 @@ pub fn FramePage() -> impl IntoView {
     });
 
     view! {
-        <main id="main" class="embed" class:compact=move || options.with(|o| o.compact) node_ref=root>
-            <h1 class="embed-title">{t.estimate_title}</h1>
+        <main id="main" class="embed" aria-labelledby="frame-title" class:compact=move || options.with(|o| o.compact) node_ref=root>
+            <h1 class="embed-title" id="frame-title">{t.estimate_title}</h1>
             <Estimator state quote>
                 <ApplyInNewTab state />
             </Estimator>

@@ -78,17 +78,6 @@ const EVERY_PAGE = [
 ];
 const openPage = (page, path) => (path.includes('embed/estimate') ? gotoSite(page, 'open', path) : openLive(page, 'open', path));
 
-// PRODUCT BUG (reported; see embed.spec.mjs): the partner frame's WebAssembly panics
-// ("RuntimeError: unreachable") while it takes the page over, on the frame and in /embed's preview;
-// /embed also fails axe's landmark-unique (its main and the preview frame's) and scrolls sideways at
-// 320 px. Those pages' checks are expected to fail until it is fixed (E2E_FRAME_FIXED=1 runs them
-// as ordinary tests).
-const FRAME_PAGES = new Set(['the partner page', 'the partner frame']);
-const frameBroken = (what) => {
-  if (!FRAME_PAGES.has(what) || process.env.E2E_FRAME_FIXED) return;
-  test.fail(true, 'product bug: the partner frame panics while taking the page over (see embed.spec.mjs)');
-  test.slow();
-};
 /** Once the page is live, the answers of its address are applied (the estimator and the frame). */
 async function expectLive(page, rest) {
   if (rest.includes('estimate?')) await expect(page.getByTestId('fee-total')).toHaveAttribute('data-amount', '546.48');
@@ -98,7 +87,6 @@ for (const [lang, t] of Object.entries(LANGS)) {
   for (const [what, rest] of EVERY_PAGE) {
     for (const [width, height] of [[1280, 900], [390, 844]]) {
       test(`every page, ${lang} at ${width} px: ${what}, no violations`, async ({ page }) => {
-        frameBroken(what);
         await page.setViewportSize({ width, height });
         await openPage(page, `${t.folder}${rest}`);
         await expect(page.locator('html')).toHaveAttribute('lang', lang);
@@ -113,7 +101,6 @@ for (const [lang, t] of Object.entries(LANGS)) {
       });
     }
     test(`every page, ${lang} at 320 px: ${what}, nothing scrolls sideways`, async ({ page }) => {
-      frameBroken(what);
       await page.setViewportSize({ width: 320, height: 800 });
       await openPage(page, `${t.folder}${rest}`);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
@@ -155,14 +142,10 @@ async function tabTo(page, locator, { backwards = false } = {}) {
   await expect(locator).toBeFocused();
 }
 
-// PRODUCT BUG (reported, found by these tests): the skip link is href="#main", and every page has
-// <base href> = the site's base path, so the link resolves to the course page (/open/#main) and loads
-// it, instead of moving the focus on this page. Expected to fail until it is fixed (for example an
-// href with the page's own path, or a click handler that focuses #main); E2E_SKIP_FIXED=1 runs them
-// as ordinary tests.
+// The skip link is the page's own address and #main (a bare #main would resolve against <base href>
+// and load the course page).
 for (const [lang, path] of [['en', 'refund'], ['fr', 'fr/refund'], ['es', 'es/']]) {
   test(`keyboard only, ${lang}: the skip link takes the focus to this page's main content`, async ({ page }) => {
-    test.fail(!process.env.E2E_SKIP_FIXED, 'product bug: the skip link (#main) resolves against <base href> and loads the course page');
     await openLive(page, 'open', path);
     const heading = await page.getByRole('heading', { level: 1 }).textContent();
     await page.evaluate(() => { window.__sameDocument = true; });

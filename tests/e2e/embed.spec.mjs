@@ -19,25 +19,7 @@ const CHANNEL = 'metropolis-estimator';
 /** The application's WebAssembly (the site and its form): never loaded by a partner's frame. */
 const APP_WASM = /\/metropolis-diploma-[^/]*\.wasm(\?|$)/;
 
-// PRODUCT BUG (reported, not fixed here; found by these tests): the partner frame's WebAssembly
-// (embed-*_bg.wasm) stops with "RuntimeError: unreachable" while it takes the prerendered frame over,
-// at /embed/estimate, /fr/embed/estimate and embed.html?frame=1 of every e2e site (base path or
-// not, fixed clock or not). Its starting values never apply (the frame keeps the prerendered
-// default quote, 660.00), it posts no ready/estimate/resize message, embed.js's events and API
-// stay silent. Reproduce: make build && make preview, open
-// http://127.0.0.1:4173/embed/estimate?member=yes: the console shows the error, the total stays
-// €660.00 instead of €330.00. The tests that need a live frame are marked expected to fail with
-// this reason (test.fail): they pass while the bug is there and fail, asking to be unmarked, once
-// it is fixed. Set E2E_FRAME_FIXED=1 to run them as ordinary tests.
-const FRAME_BUG = 'product bug: the partner frame\'s WebAssembly panics (RuntimeError: unreachable) while taking the page over';
-const frameBroken = () => {
-  test.fail(!process.env.E2E_FRAME_FIXED, FRAME_BUG);
-  // A failing expect waits its whole timeout: give the test room to fail on it, not on the clock.
-  test.slow();
-};
-// PRODUCT BUG (accessibility): on /embed, axe's landmark-unique flags #main: the preview frame's
-// <main> and the page's own have the same role and no distinct name (the frame's main needs an
-// accessible name, e.g. aria-labelledby its heading). At 320 px /embed scrolls sideways (~400 px).
+// /embed holds a preview frame: its <main> is named by its heading (axe's landmark-unique).
 
 const iframe = (page, id) => page.locator(`#${id} iframe`);
 const frame = (page, id) => page.frameLocator(`#${id} iframe`);
@@ -82,7 +64,6 @@ function frameRequests(page) {
 
 test.describe('on a partner\'s page (another origin), through embed.js', () => {
   test('the frame: accessible, in the partner\'s language, the starting values, no site chrome, no form code', async ({ page }) => {
-    frameBroken();
     const requests = frameRequests(page);
     await gotoPartner(page, SITE);
     const one = iframe(page, 'one');
@@ -128,7 +109,6 @@ test.describe('on a partner\'s page (another origin), through embed.js', () => {
   });
 
   test('the apply link opens the site\'s form in a new tab, with the answers', async ({ page, context }) => {
-    frameBroken();
     await gotoPartner(page, SITE);
     const f = frame(page, 'one');
     await expect(f.getByTestId('fee-total')).toHaveAttribute('data-amount', '607.20');
@@ -139,7 +119,6 @@ test.describe('on a partner\'s page (another origin), through embed.js', () => {
   });
 
   test('the frame matches its content height as the answers change (no inner scrollbar)', async ({ page }) => {
-    frameBroken();
     await page.setViewportSize({ width: 700, height: 800 }); // one column: every change changes the height
     await gotoPartner(page, SITE);
     const f = frame(page, 'one');
@@ -170,7 +149,6 @@ test.describe('on a partner\'s page (another origin), through embed.js', () => {
   });
 
   test('the estimate event carries the same figures as /estimate for the same answers; quote() returns it', async ({ page, context }) => {
-    frameBroken();
     await gotoPartner(page, SITE);
     await expect.poll(() => lastQuote(page, 'one')).not.toBeNull();
     const q = await lastQuote(page, 'one');
@@ -207,7 +185,6 @@ test.describe('on a partner\'s page (another origin), through embed.js', () => {
   });
 
   test('messages from a foreign origin, a foreign frame or another version change nothing', async ({ page }) => {
-    frameBroken();
     await gotoPartner(page, SITE);
     await expect.poll(() => lastQuote(page, 'one')).not.toBeNull();
     await expectFits(page, 'one');
@@ -257,7 +234,6 @@ test.describe('on a partner\'s page (another origin), through embed.js', () => {
   });
 
   test('two estimators on one page stay independent; update() changes one', async ({ page }) => {
-    frameBroken();
     await gotoPartner(page, SITE);
     await reveal(page, 'two');
     await expect.poll(async () => (await lastQuote(page, 'one'))?.total).toBe('607.20');
@@ -290,7 +266,6 @@ test.describe('on a partner\'s page (another origin), through embed.js', () => {
   });
 
   test('an estimator added later is picked up (by itself and by scan()); the frames use no storage', async ({ page }) => {
-    frameBroken();
     await page.addInitScript(() => {
       window.storageCalls = 0;
       for (const m of ['getItem', 'setItem', 'removeItem', 'clear', 'key']) {
@@ -336,7 +311,6 @@ test.describe('on a partner\'s page (another origin), through embed.js', () => {
 test.describe('the frame\'s language follows the visitor when the partner names none', () => {
   test.use({ locale: 'fr-FR' });
   test('a French browser: the estimator without data-lang is in French; data-lang pins the other', async ({ page }) => {
-    frameBroken();
     await gotoPartner(page, SITE);
     await page.evaluate(() => {
       const el = document.createElement('div');
@@ -371,7 +345,6 @@ test.describe('without JavaScript on the partner\'s page', () => {
 
 test.describe('the frame on its own (/embed/estimate)', () => {
   test('theme values are checked: good ones applied, bad ones ignored and said in the console', async ({ page }) => {
-    frameBroken();
     await gotoSite(page, SITE, 'embed/estimate?member=no&people=3&accent=%23c0392b&font=Georgia%2C%20serif&compact=yes');
     const main = page.locator('main');
     await expect(page.getByTestId('fee-total')).toHaveAttribute('data-amount', '1821.60');
@@ -397,7 +370,6 @@ test.describe('the frame on its own (/embed/estimate)', () => {
   });
 
   test('prerendered in each language; the apply link follows the language and the base path', async ({ page }) => {
-    frameBroken();
     for (const [lang, l] of Object.entries(LANGS)) {
       await gotoSite(page, 'diploma', `${l.folder}embed/estimate?member=yes&dues=yes&people=2&lang=${lang}`);
       await expect(page.locator('html')).toHaveAttribute('lang', lang);
@@ -410,7 +382,6 @@ test.describe('the frame on its own (/embed/estimate)', () => {
   });
 
   test('no apply link while the edition takes no applications', async ({ page }) => {
-    frameBroken();
     await gotoSite(page, 'closed', 'embed/estimate?member=yes');
     await expect(page.getByTestId('fee-total')).toHaveAttribute('data-amount', '330.00');
     await expect(page.getByTestId('edition-label')).toHaveAttribute('data-state', 'closed');
@@ -426,17 +397,14 @@ test.describe('the frame on its own (/embed/estimate)', () => {
 });
 
 test.describe('the partner page (/embed)', () => {
-  // NOT COVERABLE YET (reported): no page of the site links to /embed (not the header, the footer,
-  // the course page or the estimator), so a partner cannot reach it by clicking; these tests open it
-  // by its address. Unskip once the site links to it (by the link's words).
-  test.fixme('is reached from the site by clicking', async ({ page }) => {
+  test('is reached from the site by clicking (the footer of every page)', async ({ page }) => {
     await openLive(page, SITE, '/');
-    await page.getByRole('link', { name: /estimator on your website/i }).click();
+    await page.getByRole('contentinfo').getByRole('link', { name: /estimator on your website/i }).click();
     await expect(page).toHaveURL(siteURL(SITE, 'embed'));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Put the fee estimator on your website');
   });
 
   test('generates the snippet, previews it through embed.js, copies it, and states the CSP lines', async ({ page }) => {
-    frameBroken();
     const requests = frameRequests(page);
     await openLive(page, SITE, 'embed');
     await expect(page).toHaveTitle('Put the fee estimator on your website – Metropolis Diploma in Internationalization for Local Authorities');
@@ -489,7 +457,6 @@ test.describe('the partner page (/embed)', () => {
   });
 
   test('in French, the snippet\'s language option frames the French estimator', async ({ page }) => {
-    frameBroken();
     await openLive(page, SITE, 'fr/embed');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Intégrer le calculateur de frais à votre site web');
     await page.getByRole('form', { name: 'Options' }).getByLabel('Langue', { exact: true }).selectOption('fr');
@@ -525,7 +492,6 @@ async function audit(page, what) {
 for (const [lang, l] of Object.entries(LANGS)) {
   for (const width of [1280, 390]) {
     test(`accessibility, ${lang} at ${width} px: the partner page`, async ({ page }) => {
-      frameBroken();
       await page.setViewportSize({ width, height: width > 400 ? 900 : 844 });
       await openLive(page, SITE, `${l.folder}embed`);
       await expect(page.locator('html')).toHaveAttribute('lang', lang);
@@ -533,7 +499,6 @@ for (const [lang, l] of Object.entries(LANGS)) {
       await audit(page, `${l.folder}embed`);
     });
     test(`accessibility, ${lang} at ${width} px: the frame`, async ({ page }) => {
-      frameBroken();
       await page.setViewportSize({ width, height: width > 400 ? 900 : 844 });
       await gotoSite(page, SITE, `${l.folder}embed/estimate?member=yes&dues=yes&people=2&country=NPL&reduced=yes&lang=${lang}`);
       await expect(page.locator('html')).toHaveAttribute('lang', lang);
@@ -544,7 +509,6 @@ for (const [lang, l] of Object.entries(LANGS)) {
 }
 
 test('at 320 CSS px wide, neither the partner page nor the frame scrolls sideways', async ({ page }) => {
-  frameBroken();
   await page.setViewportSize({ width: 320, height: 800 });
   for (const [lang, l] of Object.entries(LANGS)) {
     for (const path of [`${l.folder}embed`, `${l.folder}embed/estimate?member=yes&country=KEN&reduced=yes&lang=${lang}`]) {
