@@ -1,4 +1,4 @@
-//! The partner embed's entry (embed.html: the estimator frame and the partner page); nothing else.
+//! The partner frame's entry (embed.html, embed/estimate: the estimator alone); nothing else.
 //! Its own binary, so that partner pages never load the application form.
 
 fn main() {

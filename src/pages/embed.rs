@@ -1,6 +1,7 @@
-//! The partner embed's pages (entry `embed.html`, see [`crate::embed`]): `/embed/estimate`, the
-//! estimator alone inside a partner's frame, and `/embed`, the partner page (snippet generator with
-//! a live preview, events and API, Content-Security-Policy lines).
+//! The partner embed's pages: `/embed/estimate`, the estimator alone inside a partner's frame (the
+//! frame entry, `embed.html`, see [`crate::embed`]), and `/embed`, the partner page, a page of the
+//! application (snippet generator with a live preview, events and API, Content-Security-Policy
+//! lines).
 
 use crate::components::country_picker::CountryPicker;
 use crate::components::estimator::apply_link::ApplyInNewTab;

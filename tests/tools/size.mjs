@@ -9,8 +9,9 @@
 //                       ceiling 280,000 bytes (APP_CEILING_BYTES): past it, a failure
 //                     in each language; and the same ceiling for a first visit to any page of the
 //                     application (a person may land on /apply/check from a bookmark)
-//   the embed frame   embed/estimate/index.html and what it loads, and embed.html (the page embed.js
-//                     frames with ?frame=1), each with the data files: <= 150,000 (EMBED_FRAME_BYTES)
+//   the embed frame   embed/estimate/index.html (what embed.js frames) and what it loads, and embed.html
+//                     (the same frame at the address older snippets use, ?frame=1), each with the data
+//                     files: <= 150,000 (EMBED_FRAME_BYTES)
 //   embed.js          the script partner pages load: <= 3,000 (EMBED_SCRIPT_BYTES)
 //
 // What a page loads is read from its HTML, as the browser would: the loader's dynamic import("…")

@@ -1,7 +1,7 @@
 //! The application form: the start page, one page per step, check your answers, and sending with
-//! its confirmation. [`shell::FormShell`] is their parent route: it holds the draft ([`state`]) for
-//! every page of the form, so moving between them keeps the answers even where nothing can be
-//! stored.
+//! its confirmation. The application holds the draft ([`state`], `shell::provide_form`) for every
+//! page of the form, so moving between them keeps the answers even where nothing can be stored;
+//! [`shell::FormShell`] is the frame each page of the form renders in.
 
 pub mod answers;
 pub mod check;
