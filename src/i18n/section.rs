@@ -1,5 +1,5 @@
 //! How a catalogue section is read: serde reads the section as one map of entries (a text, a list
-//! of texts, or an object of texts such as a plural's forms), and [`texts_section!`] declares the
+//! of texts, or an object of texts such as a plural's forms), and [`crate::texts_section!`] declares the
 //! typed struct and takes each field from that map by its key, refusing a missing or unknown key
 //! with serde's own errors (so the path and the key are named as for any document).
 //!
