@@ -41,6 +41,23 @@ fn overrides_and_origins_are_read() {
 }
 
 #[test]
+fn the_build_names_each_contact_address_nobody_gives() {
+    let shipped = Config::from_json(include_str!("../public/config.json")).expect("the shipped file");
+    let given = |email: Option<&str>, reservation: Option<&str>| Contact {
+        email: email.map(str::to_owned),
+        reservation_email: reservation.map(str::to_owned),
+    };
+    let cases = [
+        ("none anywhere", given(None, None), vec!["contact.email", "contact.reservation_email"]),
+        ("the edition gives the email", given(Some("a@example.org"), None), vec!["contact.reservation_email"]),
+        ("the edition gives both", given(Some("a@example.org"), Some("b@example.org")), vec![]),
+    ];
+    for (what, edition, missing) in cases {
+        assert_eq!(shipped.missing_contacts(&edition), missing, "{what}");
+    }
+}
+
+#[test]
 fn each_problem_names_its_field() {
     let with = |sub: &str, rest: &str| format!(r#"{{"schema":1,"submission":{sub}{rest}}}"#);
     #[rustfmt::skip]

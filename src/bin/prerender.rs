@@ -35,6 +35,9 @@ fn main() -> ExitCode {
     let started = std::time::Instant::now();
     match metropolis_diploma::prerender::run(&site, today) {
         Ok(report) => {
+            for warning in &report.warnings {
+                eprintln!("prerender: warning: {warning}");
+            }
             println!(
                 "prerender: {} pages for {} in {} ms ({})",
                 report.pages.len(),

@@ -205,4 +205,20 @@ impl Config {
             reservation_email: self.contact.reservation_email.clone().or_else(|| edition.reservation_email.clone()),
         }
     }
+
+    /// The contact addresses neither this file nor the edition gives (`contact.email`,
+    /// `contact.reservation_email`): the pages then word their texts without an address, and the
+    /// build says so, since a deployment usually means to give them.
+    #[must_use]
+    pub fn missing_contacts(&self, edition: &Contact) -> Vec<&'static str> {
+        let contact = self.contact(edition);
+        let mut missing = Vec::new();
+        if contact.email.is_none() {
+            missing.push("contact.email");
+        }
+        if contact.reservation_email.is_none() {
+            missing.push("contact.reservation_email");
+        }
+        missing
+    }
 }

@@ -117,6 +117,8 @@ impl SiteFiles {
 pub struct Report {
     /// The pages written, relative to the site.
     pub pages: Vec<String>,
+    /// What the deployer should know: data that is valid but probably not what they meant.
+    pub warnings: Vec<String>,
 }
 
 /// Renders every page of the site in `site` for the Barcelona date `today`.
@@ -146,6 +148,11 @@ fn write_all(
 ) -> Result<Report, PrerenderError> {
     let mut report = Report::default();
     let SiteFiles { edition, config, countries, catalogues } = files;
+    for field in config.missing_contacts(&edition.contact) {
+        report
+            .warnings
+            .push(format!("no {field} in edition.json or config.json: the pages are worded without that address"));
+    }
     for (locale, catalogue) in catalogues {
         let data: &'static SiteData = Box::leak(Box::new(SiteData {
             edition: edition.clone(),
