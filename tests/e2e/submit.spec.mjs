@@ -247,6 +247,25 @@ test('a reload of /apply/done, or a later visit, shows the confirmation again', 
   expect(await receivedRows(request, 'open', key)).toHaveLength(1);
 });
 
+test('two tabs sending the same application: one row, the same reference in both', async ({ context, page, request }) => {
+  const key = await ready(page);
+  expectFailure(endpoint('open'));
+  await injectFaults(request, key, ['500']);
+  await sendButton(page).click();
+  await expect(sendStatus(page)).toContainText(/Trying again in \d+ s/, SLOW);
+  // While the first tab waits to try again, a second tab opens the sending page: it finds the same
+  // application on this device and sends it (with the same idempotency key).
+  const other = await context.newPage();
+  await openLive(other, 'open', '/apply/done');
+  await expect(heading(other)).toHaveText(en.done, SLOW);
+  const reference = await other.getByTestId('reference').innerText();
+  await skipWaits(page, heading(page).filter({ hasText: en.done }));
+  await expect(page.getByTestId('reference')).toHaveText(reference);
+  const rows = await receivedRows(request, 'open', key);
+  expect(rows).toHaveLength(1);
+  expect(rows[0].reference).toBe(reference);
+});
+
 test('the send button sends once, however often it is pressed', async ({ page, request }) => {
   const key = await ready(page);
   expectFailure(endpoint('open'));
