@@ -44,6 +44,10 @@ pub struct PageInfo {
 /// (JSON form) and the catalogue sections the entry uses.
 pub const BLOCKS: [&str; 5] = ["md-page", "md-edition", "md-config", "md-countries", "md-texts"];
 
+/// The country list (JSON form) next to the pages, which the application fetches instead of
+/// carrying it in every page (see [`BLOCKS`]: the frame carries it).
+pub const COUNTRIES_JSON: &str = "data/countries.json";
+
 /// The data every page reads, fixed for the life of the page (new data means a new render).
 #[derive(Debug)]
 pub struct SiteData {

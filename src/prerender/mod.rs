@@ -10,11 +10,12 @@
 mod page;
 
 use crate::app::{self, App};
-use crate::context::{PageInfo, SiteData, BLOCKS};
+use crate::context::{PageInfo, SiteData, BLOCKS, COUNTRIES_JSON};
 use crate::domain::config::Config;
 use crate::domain::countries::Countries;
 use crate::domain::edition::Edition;
 use crate::embed::{self as embed_app, EmbedApp};
+use crate::i18n::SiteTexts;
 use crate::i18n::{Catalogue, Locale};
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -148,6 +149,9 @@ fn write_all(
 ) -> Result<Report, PrerenderError> {
     let mut report = Report::default();
     let SiteFiles { edition, config, countries, catalogues } = files;
+    // The country list as the application reads it (the CSV is read natively only).
+    let countries_json = serde_json::to_string(&countries).expect("the country list serialises");
+    write(site, Locale::En, COUNTRIES_JSON, &countries_json)?;
     for field in config.missing_contacts(&edition.contact) {
         report
             .warnings
@@ -171,7 +175,7 @@ fn write_all(
         app_routes.push(("/404".to_owned(), "404.html".to_owned()));
         for (route, file) in app_routes {
             let (body, head) = render(data, &route, |d| view! { <App data=d texts=site_texts /> }.into_any());
-            let payload = payload(data, &route, &*site_texts);
+            let payload = payload::<SiteTexts>(data, &route, None);
             let parts =
                 page::PageParts { data, route: &route, body: &body, head: &head, payload: &payload, storage: true };
             let page = app_template.page(&parts);
@@ -181,7 +185,7 @@ fn write_all(
         let route = embed_app::ROUTE;
         let (body, _) = render(data, route, |d| view! { <EmbedApp data=d texts=embed_texts /> }.into_any());
         let (_, head) = render(data, route, |_| frame_title(embed_texts.embed.frame_title));
-        let payload = payload(data, route, &*embed_texts);
+        let payload = payload(data, route, Some(&*embed_texts));
         // The frame lives in partners' pages: it must not touch this site's storage there.
         let parts = page::PageParts { data, route, body: &body, head: &head, payload: &payload, storage: false };
         let page = embed_template.page(&parts);
@@ -236,15 +240,19 @@ fn frame_title(text: &'static str) -> AnyView {
 /// The page's data blocks (see [`crate::context::BLOCKS`]), each a JSON document safe inside
 /// `<script>`: `<` only occurs inside JSON strings, where `\u003c` means the same, so no
 /// `</script>` can end an element early.
-fn payload<T: Serialize>(data: &SiteData, route: &str, texts: &T) -> String {
+///
+/// The application's pages carry only the first three (the page, the edition, the configuration):
+/// its country list and texts are files the app fetches once it runs (`data/countries.json`,
+/// `i18n/<lang>.json`), so the first paint waits for none of their bytes. The frame carries all
+/// five (`texts: Some`).
+fn payload<T: Serialize>(data: &SiteData, route: &str, texts: Option<&T>) -> String {
     let info = PageInfo { route: route.to_owned(), lang: data.locale, built_for: data.built_for };
-    let docs = [
-        serde_json::to_string(&info),
-        serde_json::to_string(&data.edition),
-        serde_json::to_string(&data.config),
-        serde_json::to_string(&data.countries),
-        serde_json::to_string(texts),
-    ];
+    let mut docs =
+        vec![serde_json::to_string(&info), serde_json::to_string(&data.edition), serde_json::to_string(&data.config)];
+    if let Some(texts) = texts {
+        docs.push(serde_json::to_string(&data.countries));
+        docs.push(serde_json::to_string(texts));
+    }
     let mut out = String::new();
     for (id, doc) in BLOCKS.iter().zip(docs) {
         let doc = doc.expect("the site's data serialises").replace('<', "\\u003c");

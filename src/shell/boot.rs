@@ -4,7 +4,7 @@
 //! page was built (or show the data error page if they changed and cannot be used).
 
 use crate::app::App;
-use crate::context::{PageInfo, SiteData, BLOCKS};
+use crate::context::{PageInfo, SiteData, BLOCKS, COUNTRIES_JSON};
 use crate::domain::config::Config;
 use crate::domain::countries::Countries;
 use crate::domain::edition::Edition;
@@ -52,6 +52,7 @@ type RenderFailure<T> = fn(&'static SiteData, &'static T, DataFailure) -> AnyVie
 pub fn start_app() {
     launch::<SiteTexts>(
         NAMING,
+        false,
         |data, texts| view! { <App data texts /> }.into_any(),
         |data, texts, failure| view! { <DataErrorApp data common=&texts.common failure chrome=true /> }.into_any(),
     );
@@ -61,6 +62,7 @@ pub fn start_app() {
 pub fn start_embed() {
     launch::<EmbedSiteTexts>(
         PLAIN,
+        true,
         |data, texts| view! { <EmbedApp data texts /> }.into_any(),
         // In a partner's frame, a sentence: the details are for the site's own pages.
         |_, texts, _| view! { <FrameUnavailable texts /> }.into_any(),
@@ -76,18 +78,37 @@ fn block(id: &str) -> Option<String> {
     web_sys::window()?.document()?.get_element_by_id(id)?.text_content()
 }
 
-/// The page's inputs from its data blocks, each read and checked by its document's own reader.
-fn read_blocks<T: DeserializeOwned>(read: Readers) -> Result<(PageInfo, SiteData, T), String> {
+/// The page's inputs from its data blocks, each read and checked by its document's own reader:
+/// the page, the edition, the configuration and, in the frame (`inline`), the country list and the
+/// texts. The application's pages leave the last two to [`fetch_rest`].
+fn read_blocks<T: DeserializeOwned>(read: Readers, inline: bool) -> Result<(PageInfo, SiteData, Option<T>), String> {
     let text = |i: usize| {
         block(BLOCKS[i]).ok_or_else(|| format!("no #{} block: the page was not built by the prerender", BLOCKS[i]))
     };
     let info: PageInfo = serde_json::from_str(&text(0)?).map_err(|e| format!("#{}: {e}", BLOCKS[0]))?;
     let edition = (read.edition)(&text(1)?).map_err(|_| format!("#{}", BLOCKS[1]))?;
     let config = (read.config)(&text(2)?).map_err(|_| format!("#{}", BLOCKS[2]))?;
-    let countries = (read.countries)(&text(3)?).map_err(|_| format!("#{}", BLOCKS[3]))?;
-    let texts: T = serde_json::from_str(&text(4)?).map_err(|e| format!("#{}: {e}", BLOCKS[4]))?;
+    let (countries, texts) = if inline {
+        let countries = (read.countries)(&text(3)?).map_err(|_| format!("#{}", BLOCKS[3]))?;
+        let texts: T = serde_json::from_str(&text(4)?).map_err(|e| format!("#{}: {e}", BLOCKS[4]))?;
+        (countries, Some(texts))
+    } else {
+        (Countries::default(), None)
+    };
     let data = SiteData { edition, config, countries, locale: info.lang, built_for: info.built_for };
     Ok((info, data, texts))
+}
+
+/// The application's country list and texts, from the files next to the pages
+/// (`data/countries.json`, `i18n/<lang>.json`), fetched together.
+async fn fetch_rest<T: DeserializeOwned>(read: Readers, locale: Locale) -> Result<(Countries, T), String> {
+    let (countries_url, texts_url) = (file_url(COUNTRIES_JSON), file_url(&format!("i18n/{}.json", locale.tag())));
+    let (countries, texts) = futures::future::join(fetch_text(&countries_url), fetch_text(&texts_url)).await;
+    let countries = countries.ok_or_else(|| format!("{countries_url} cannot be loaded"))?;
+    let texts = texts.ok_or_else(|| format!("{texts_url} cannot be loaded"))?;
+    let countries = (read.countries)(&countries).map_err(|e| format!("{countries_url}: {e:?}"))?;
+    let texts = serde_json::from_str(&texts).map_err(|e| format!("{texts_url}: {e}"))?;
+    Ok((countries, texts))
 }
 
 /// The route of the address, after the router's base (`/estimate`; `/` for the base itself).
@@ -103,8 +124,13 @@ fn current_route(data: &SiteData) -> String {
     }
 }
 
-fn launch<T: DeserializeOwned + Send + Sync + 'static>(read: Readers, render: Render<T>, failed: RenderFailure<T>) {
-    let (info, data, texts) = match read_blocks::<T>(read) {
+fn launch<T: DeserializeOwned + Send + Sync + 'static>(
+    read: Readers,
+    inline: bool,
+    render: Render<T>,
+    failed: RenderFailure<T>,
+) {
+    let (info, data, texts) = match read_blocks::<T>(read, inline) {
         Ok(read) => read,
         Err(e) => {
             // The static page still works without the app.
@@ -112,25 +138,28 @@ fn launch<T: DeserializeOwned + Send + Sync + 'static>(read: Readers, render: Re
             return;
         }
     };
-    let here = address_locale(&data);
-    if here == data.locale {
+    if let Some(texts) = texts {
         start(info.route, data, texts, read, render, failed, true);
         return;
     }
-    // A server answered this address with a page in another language (a bare SPA host answers
-    // every path with index.html): the app renders the address's own language, from its catalogue.
-    // (Leptos's executor starts with the first mount: until then, wasm-bindgen's runs the task.)
+    // The application: its country list and texts come from files. The texts are those of the
+    // address's language, which is the page's own except where a server answered this address
+    // with a page in another language (a bare SPA host answers every path with index.html); the
+    // page is then rendered anew, not hydrated. (Leptos's executor starts with the first mount:
+    // until then, wasm-bindgen's runs the task.)
+    let here = address_locale(&data);
     wasm_bindgen_futures::spawn_local(async move {
-        let url = file_url(&format!("i18n/{}.json", here.tag()));
-        let texts = match fetch_text(&url).await.map(|text| serde_json::from_str::<T>(&text)) {
-            Some(Ok(texts)) => texts,
-            Some(Err(e)) => return leptos::logging::error!("{url}: {e}"),
-            None => return leptos::logging::error!("{url} cannot be loaded: the page stays in {}", data.locale.name()),
+        let (countries, texts) = match fetch_rest::<T>(read, here).await {
+            Ok(rest) => rest,
+            Err(e) => return leptos::logging::error!("The page stays as it was served: {e}"),
         };
-        if let Some(html) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
-            let _ = html.set_attribute("lang", here.tag());
+        let same = here == data.locale;
+        if !same {
+            if let Some(html) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+                let _ = html.set_attribute("lang", here.tag());
+            }
         }
-        start(info.route, SiteData { locale: here, ..data }, texts, read, render, failed, false);
+        start(info.route, SiteData { countries, locale: here, ..data }, texts, read, render, failed, same);
     });
 }
 

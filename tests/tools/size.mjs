@@ -46,6 +46,15 @@ const LANGUAGES = [['en', ''], ['fr', 'fr/'], ['es', 'es/']];
 const STEPS = ['about-you', 'organisation', 'motivation', 'registration', 'declarations'];
 /** Fetched by every entry once it has started (shell/boot.rs: check_data). */
 const DATA_AFTER_LOAD = ['edition.json', 'config.json'];
+/**
+ * Fetched by the application (not the frame, whose pages carry them) once it has started
+ * (shell/boot.rs: fetch_rest): the country list and the catalogue of the page's language.
+ */
+const appData = (page) => {
+  const lang = /^(fr|es)\//.exec(page)?.[1] ?? 'en';
+  return ['data/countries.json', `i18n/${lang}.json`];
+};
+const isData = (f) => DATA_AFTER_LOAD.includes(f) || f === 'data/countries.json' || /^i18n\/[a-z]{2}\.json$/.test(f);
 /** The journey: a route, and whether the browser loads it in full or the router shows it in the app. */
 const JOURNEY = [
   { route: '/', load: 'full' },
@@ -176,7 +185,8 @@ function fullLoad(page) {
     problems.push(`${page} is not in the site: run \`make build\``);
     return { page, files: [], total: 0 };
   }
-  const data = DATA_AFTER_LOAD.filter((f) => {
+  const carriesAll = readFileSync(join(site, page), 'utf8').includes('id="md-texts"');
+  const data = [...DATA_AFTER_LOAD, ...(carriesAll ? [] : appData(page))].filter((f) => {
     if (!isFile(f)) problems.push(`${f} is not in the site (the app fetches it after load)`);
     return isFile(f);
   });
@@ -186,7 +196,7 @@ function fullLoad(page) {
 
 const kind = (f) => {
   if (f.endsWith('.html')) return 'html';
-  if (DATA_AFTER_LOAD.includes(f)) return 'data';
+  if (isData(f)) return 'data';
   if (f.startsWith('snippets/')) return 'snippets';
   const ext = extname(f).slice(1);
   return ['js', 'mjs'].includes(ext) ? 'js' : ['wasm', 'css'].includes(ext) ? ext : 'other';
@@ -258,7 +268,7 @@ for (const r of en.rows) {
   console.log(`  ${pad(r.route, 24)} ${pad(r.load, 7)} ${KINDS.map((k) => num(fmt(r.byKind[k]), 8)).join(' ')} ${num(fmt(r.bytes), 8)} ${num(fmt(r.total), 8)}`);
 }
 console.log('  Assumption: the first page is a full load (its HTML, then what it loads, then the data files the app');
-console.log(`  fetches once it has started: ${DATA_AFTER_LOAD.join(', ')}); every later page is an in-app navigation by the`);
+console.log(`  fetches once it has started: ${DATA_AFTER_LOAD.join(', ')}, data/countries.json, i18n/<lang>.json); every later page is an in-app navigation by the`);
 console.log('  router in the same application (no HTML, no new JS, wasm or CSS; the data files are fetched once per');
 console.log('  full load), so it adds nothing. Sending the application uploads; it downloads only the short answer.');
 console.log(`  The same journey in ${journeys.slice(1).map((j) => `${j.lang}: ${fmt(j.total)}`).join(', ')}.`);
