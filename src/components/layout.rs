@@ -13,8 +13,9 @@ pub fn SiteLayout(children: Children) -> impl IntoView {
     let t = use_texts::<CommonTexts>();
     let data = use_data();
     view! {
-        <SkipLink text=t.skip_to_content />
         <header class="site-header">
+            // Inside the banner landmark, so that no content stands outside a landmark.
+            <SkipLink text=t.skip_to_content />
             <A href=data.href("/") attr:class="brand">{t.site_name}</A>
             <nav aria-label=t.nav_label>
                 <ul>
@@ -41,8 +42,9 @@ pub fn FormLayout(children: Children) -> impl IntoView {
     let t = use_texts::<CommonTexts>();
     let data = use_data();
     view! {
-        <SkipLink text=t.skip_to_content />
         <header class="site-header">
+            // Inside the banner landmark, so that no content stands outside a landmark.
+            <SkipLink text=t.skip_to_content />
             <A href=data.href("/") attr:class="brand">{t.site_name}</A>
             <LangSwitch />
         </header>
