@@ -8,19 +8,8 @@
 // width, and checked for sideways scrolling at 320 px; moving inside the site with its links puts
 // the focus on the new page's main region. (The estimator's states, the partner page's and the
 // frame's in detail are in estimate.spec.mjs and embed.spec.mjs; the form's in apply.spec.mjs.)
-import AxeBuilder from '@axe-core/playwright';
 import { test, expect, gotoSite, siteURL, expectFailure } from './test-base.mjs';
-import { LANGS, openLive } from './pages.mjs';
-
-async function audit(page, what) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze();
-  const found = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(found, `${what}: axe violations`).toEqual([]);
-  // An audit that checked nothing would pass too: it must have run the page's rules.
-  expect(results.passes.length, `${what}: rules that passed`).toBeGreaterThan(10);
-}
+import { LANGS, openLive, audit } from './pages.mjs';
 
 for (const [lang, t] of Object.entries(LANGS)) {
   test.describe(`in ${lang}`, () => {

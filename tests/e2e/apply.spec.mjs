@@ -10,9 +10,8 @@
 // contract), and read back from there where the test is about what is kept; everything else is
 // what a person sees and does. Sending is submit.spec.mjs; whole journeys from the course page are
 // journeys.spec.mjs. Every test also fails on a page error or console error (test-base.mjs).
-import AxeBuilder from '@axe-core/playwright';
 import { test, expect, siteURL, newContext } from './test-base.mjs';
-import { LANGS, openLive } from './pages.mjs';
+import { LANGS, openLive, audit } from './pages.mjs';
 import {
   APPLICANT, BACKUP_PREFIX, FORM, KEY, backLink, choice, envelope, field, fillAboutYou, heading, next, startNow, saveStatus, storedDraft,
   v1Draft, withStored,
@@ -420,13 +419,6 @@ test.describe('while applications are closed', () => {
 
 // ---------------------------------------------------------------------------------------------
 // Accessibility: axe (WCAG 2.1 A and AA, best practices) on each page of the form, in each language
-
-async function audit(page, what) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  const found = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(found, `${what}: axe violations`).toEqual([]);
-  expect(results.passes.length, `${what}: rules that passed`).toBeGreaterThan(10);
-}
 
 // Each audit takes seconds on a busy machine.
 test.describe('accessibility', () => {

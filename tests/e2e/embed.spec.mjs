@@ -6,10 +6,9 @@
 // The partner's estimators come from the `brochure` site (the brochure's 3rd edition on its day,
 // open, no early bird): member in Kenya, 2 people = 303.60 each, 607.20; a non-member in Spain, one
 // person = 660.00. Every test also fails on any page or console error, in any frame (test-base.mjs).
-import AxeBuilder from '@axe-core/playwright';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { test, expect, gotoSite, gotoPartner, siteURL, PARTNER_ORIGIN } from './test-base.mjs';
-import { LANGS, openLive } from './pages.mjs';
+import { LANGS, openLive, audit } from './pages.mjs';
 
 const SITE = 'brochure';
 /** The estimator's heading in each language. */
@@ -479,15 +478,6 @@ test('embed.js stays small: at most 3 KB with brotli, and plain (no module synta
 // ---------------------------------------------------------------------------------------------
 // Accessibility of the partner page and the frame: axe in every language at a desktop's and a
 // phone's width; nothing scrolls sideways at 320 px.
-
-async function audit(page, what) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze();
-  const found = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(found, `${what}: axe violations`).toEqual([]);
-  expect(results.passes.length, `${what}: rules that passed`).toBeGreaterThan(10);
-}
 
 for (const [lang, l] of Object.entries(LANGS)) {
   for (const width of [1280, 390]) {

@@ -10,9 +10,8 @@
 //
 // The brochure's figures: list fee 660.00; members whose dues are paid 50 % off (330.00); groups of
 // 2 or more 8 % off each; reduced-fee places for members: low income waived, middle income 50 % off.
-import AxeBuilder from '@axe-core/playwright';
 import { test, expect, gotoSite, siteURL, query } from './test-base.mjs';
-import { LANGS, norm, openLive } from './pages.mjs';
+import { LANGS, norm, openLive, audit } from './pages.mjs';
 
 /** The estimator's heading in each language. */
 const TITLE = { en: 'Estimate your fee', fr: 'Estimez vos frais', es: 'Calcule su tarifa' };
@@ -408,15 +407,6 @@ test('Print this estimate: one A4 page with the edition, the date, the lines, th
 // ---------------------------------------------------------------------------------------------
 // Accessibility of the estimator: axe in every language, at a desktop's and a phone's width, in the
 // states a person meets; the keyboard alone; the focus after an in-app move; no sideways scrolling.
-
-async function audit(page, what) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze();
-  const found = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(found, `${what}: axe violations`).toEqual([]);
-  expect(results.passes.length, `${what}: rules that passed`).toBeGreaterThan(10);
-}
 
 /** The states a person meets, by site (one site per test: each has its own day). */
 const A11Y_PAGES = {

@@ -1,5 +1,6 @@
 // Helpers shared by the specs of the site's pages (home, refund, languages, hydration, data, no-JS,
 // deploy, accessibility, journeys). No Playwright test here: import it from the specs.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, gotoSite, siteURL } from './test-base.mjs';
 
 /** The three languages: the folder of their pages and what a person reads in the site's frame. */
@@ -86,4 +87,17 @@ export async function holdWasm(page) {
     await route.continue();
   });
   return { release: () => release(), requested };
+}
+
+/**
+ * axe (WCAG 2.1 A and AA, best practices) on the page as it stands: no violation, and more than ten
+ * rules passed (an audit that checked nothing would pass too).
+ */
+export async function audit(page, what) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
+  const found = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(found, `${what}: axe violations`).toEqual([]);
+  expect(results.passes.length, `${what}: rules that passed`).toBeGreaterThan(10);
 }

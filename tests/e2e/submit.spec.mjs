@@ -11,9 +11,8 @@
 // Waits between attempts (1 s, 2 s, 4 s… with jitter, or Retry-After) run on the page's installed
 // clock: a test that does not wait for a countdown to end moves the clock on by the seconds the page
 // shows (page.clock.fastForward), never sleeps.
-import AxeBuilder from '@axe-core/playwright';
 import { test, expect, siteURL, expectFailure } from './test-base.mjs';
-import { LANGS, openLive } from './pages.mjs';
+import { LANGS, openLive, audit } from './pages.mjs';
 import {
   APPLICANT, FORM, KEY, OUTBOX, SENT, endpoint, envelope, field, heading, injectFaults, receivedRows, withStored,
 } from './drafts.mjs';
@@ -279,13 +278,6 @@ test('the send button sends once, however often it is pressed', async ({ page, r
 
 // ---------------------------------------------------------------------------------------------
 // Accessibility: axe (WCAG 2.1 A and AA, best practices) on each state of sending, in each language
-
-async function audit(page, what) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  const found = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(found, `${what}: axe violations`).toEqual([]);
-  expect(results.passes.length, `${what}: rules that passed`).toBeGreaterThan(10);
-}
 
 for (const [lang, t] of Object.entries(LANGS)) {
   test(`accessibility, ${lang}: refused (422), waiting, paused, sending offline, received`, async ({ context, page, request }) => {
