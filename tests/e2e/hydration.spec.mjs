@@ -63,6 +63,25 @@ for (const lang of ['en', 'fr', 'es']) {
   }
 }
 
+test('the app is fetched only once the page\'s first contentful paint is shown, on the largest page too', async ({ page }) => {
+  // The test's fixed clock replaces `performance`'s entry lists; observers still see the real ones.
+  await page.addInitScript(() => {
+    window.__times = {};
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        if (e.name === 'first-contentful-paint') window.__times.fcp = e.startTime;
+        if (/\/metropolis-diploma-[0-9a-f]+\.js$/.test(e.name)) window.__times.js = e.startTime;
+      }
+    }).observe({ entryTypes: ['paint', 'resource'] });
+  });
+  for (const lang of ['en', 'fr', 'es']) {
+    await gotoSite(page, 'open', `${LANGS[lang].folder}estimate`);
+    const times = await (await page.waitForFunction(() => (window.__times.fcp !== undefined && window.__times.js !== undefined
+      ? window.__times : null), null, { polling: 50 })).jsonValue();
+    expect(times.js, `${lang}: the app's JavaScript is requested after the first contentful paint`).toBeGreaterThanOrEqual(times.fcp);
+  }
+});
+
 test('what was typed before the WebAssembly arrived is kept, and counts', async ({ page }) => {
   const wasm = await holdWasm(page);
   await gotoSite(page, 'open', '/refund');
