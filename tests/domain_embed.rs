@@ -236,6 +236,7 @@ fn snippets() {
         compact: true,
         title: "Fee <estimator> & \"more\"".into(),
         link_text: "Estimate your fee".into(),
+        link_folder: String::new(),
     };
     assert_eq!(
         o.snippet(),
@@ -250,6 +251,12 @@ fn snippets() {
     assert_eq!(
         plain.snippet(),
         "<div data-metropolis-estimator data-title=\"T\">\n  <a href=\"/estimate\">L</a>\n</div>\n<script async src=\"/embed.js\"></script>"
+    );
+    // The link leads to the page in the language of its words.
+    let french = SnippetOptions { link_folder: "fr/".into(), ..plain };
+    assert_eq!(
+        french.snippet(),
+        "<div data-metropolis-estimator data-title=\"T\">\n  <a href=\"/fr/estimate\">L</a>\n</div>\n<script async src=\"/embed.js\"></script>"
     );
     // Every value is escaped in the HTML source, whatever a partner typed.
     let hostile = SnippetOptions {

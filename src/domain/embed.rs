@@ -438,6 +438,9 @@ pub struct SnippetOptions {
     pub title: String,
     /// The words of the link shown without JavaScript.
     pub link_text: String,
+    /// The language folder of the link's page, in the language of `link_text` (`fr/`, `es/`; empty
+    /// for English, at the app's root).
+    pub link_folder: String,
 }
 
 impl SnippetOptions {
@@ -487,9 +490,9 @@ impl SnippetOptions {
         }
         let query = self.query();
         let link = if query.is_empty() {
-            format!("{}estimate", self.app_url)
+            format!("{}{}estimate", self.app_url, self.link_folder)
         } else {
-            format!("{}estimate?{query}", self.app_url)
+            format!("{}{}estimate?{query}", self.app_url, self.link_folder)
         };
         format!(
             "<div {attrs}>\n  <a href=\"{}\">{}</a>\n</div>\n<script async src=\"{}\"></script>",

@@ -123,6 +123,11 @@ pub fn PartnerPage() -> impl IntoView {
     let origin = RwSignal::new(data.config.site_url().unwrap_or_default().trim_end_matches('/').to_owned());
     Effect::new(move |_| origin.set(address::origin()));
     let app_url = Memo::new(move |_| format!("{}{root_path}", origin.get()));
+    // The link without JavaScript leads to the estimator in the language of its words.
+    let link_folder = match data.locale.prefix().trim_start_matches('/') {
+        "" => String::new(),
+        folder => format!("{folder}/"),
+    };
 
     let member = RwSignal::new(None::<bool>);
     let country = RwSignal::new(None::<String>);
@@ -152,6 +157,7 @@ pub fn PartnerPage() -> impl IntoView {
         compact: compact.get(),
         title: e.frame_title.to_owned(),
         link_text: e.link_text.to_owned(),
+        link_folder: link_folder.clone(),
     });
     let snippet = Memo::new(move |_| options.with(SnippetOptions::snippet));
     let preview = NodeRef::<leptos::html::Div>::new();

@@ -460,6 +460,8 @@ test.describe('the partner page (/embed)', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Intégrer le calculateur de frais à votre site web');
     await page.getByRole('form', { name: 'Options' }).getByLabel('Langue', { exact: true }).selectOption('fr');
     await expect(page.getByLabel('Code HTML pour votre page')).toHaveValue(/data-lang="fr"/);
+    // Its link for visitors without JavaScript leads to the French estimator, like its words.
+    await expect(page.getByLabel('Code HTML pour votre page')).toHaveValue(/<a href="[^"]*\/fr\/estimate">[^<]+<\/a>/);
     const preview = page.frameLocator('[data-testid="embed-preview"] iframe');
     await expect(preview.locator('html')).toHaveAttribute('lang', 'fr');
     await expect(preview.getByTestId('fee-total')).toHaveAttribute('data-amount', '660.00');
