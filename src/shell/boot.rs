@@ -215,7 +215,8 @@ async fn check_data<T: Send + Sync + 'static>(
     failed: RenderFailure<T>,
 ) {
     let (edition_url, config_url) = (file_url("edition.json"), file_url("config.json"));
-    let (Some(edition), Some(config)) = (fetch_text(&edition_url).await, fetch_text(&config_url).await) else {
+    let (edition, config) = futures::future::join(fetch_text(&edition_url), fetch_text(&config_url)).await;
+    let (Some(edition), Some(config)) = (edition, config) else {
         return; // Offline or not deployed with the files: the page's own data stands.
     };
     let edition = (read.edition)(&edition).and_then(|e| e.check_countries(&data.countries).map(|()| e));
