@@ -13,8 +13,9 @@ const painted = (page) => page.evaluate(() => new Promise((r) => requestAnimatio
 
 /** Waits until the app has taken the page over and checked its data (see pages.mjs openLive). */
 async function live(page, name) {
-  const res = await page.waitForResponse((r) => r.url() === siteURL(name, 'config.json'));
-  await res.finished();
+  const answers = await Promise.all(['edition.json', 'config.json'].map((file) =>
+    page.waitForResponse((r) => r.url() === siteURL(name, file))));
+  await Promise.all(answers.map((r) => r.finished()));
   await painted(page);
 }
 

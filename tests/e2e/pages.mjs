@@ -48,11 +48,12 @@ export const norm = (s) => String(s).replace(/[\s\u00a0\u202f]+/g, ' ').trim();
 
 /**
  * Opens `path` of site `name` and waits until the application is live: once it has taken the page
- * over, it fetches the deployed config.json (after edition.json) to check the page's data against
- * it, so that answer means hydration is done and the data check under way.
+ * over, it fetches the deployed edition.json and config.json together to check the page's data
+ * against them, so their answers mean hydration is done and the data check under way.
  */
 export async function openLive(page, name, path = '/', options = {}) {
-  const checked = page.waitForResponse((r) => r.url() === siteURL(name, 'config.json', options));
+  const checked = Promise.all(['edition.json', 'config.json'].map((file) =>
+    page.waitForResponse((r) => r.url() === siteURL(name, file, options))));
   const response = await gotoSite(page, name, path, options);
   await checked;
   return response;
