@@ -51,7 +51,10 @@ fn default_edition_is_the_brochures_third() {
     assert_eq!(e.schema, EDITION_SCHEMA);
     assert_eq!(e.id, "2025-3");
     assert_eq!(e.course.edition_number, 3);
-    assert_eq!(e.course.city, "Barcelona");
+    assert_eq!(
+        [e.course.city.get("en"), e.course.city.get("fr"), e.course.city.get("es")],
+        ["Barcelona", "Barcelone", "Barcelona"]
+    );
     assert_eq!(e.dates(), (date(2025, 11, 17), date(2025, 11, 21)));
     assert_eq!(e.currency, "EUR");
     assert_eq!(e.fees.list_fee, money("660.00"));
@@ -127,6 +130,7 @@ fn reader_problems_name_the_field() {
     #[rustfmt::skip]
     let rows: Vec<(&str, Edit, &str, Problem)> = vec![
         ("list_fee not an amount", Box::new(set("/fees/list_fee", json!("abc"))), "fees.list_fee", invalid(Expected::Amount, "\"abc\"")),
+        ("city as a number", Box::new(set("/course/city", json!(3))), "course.city", invalid(Expected::Other("a name, or an object of language tag to name".into()), "3")),
         ("list_fee with three decimals", Box::new(set("/fees/list_fee", json!("660.001"))), "fees.list_fee", invalid(Expected::Amount, "\"660.001\"")),
         ("list_fee without decimals", Box::new(set("/fees/list_fee", json!("660"))), "fees.list_fee", invalid(Expected::Amount, "\"660\"")),
         ("list_fee with a leading zero", Box::new(set("/fees/list_fee", json!("0660.00"))), "fees.list_fee", invalid(Expected::Amount, "\"0660.00\"")),
@@ -177,6 +181,8 @@ fn validation_problems_name_the_field() {
         ("empty course name", Box::new(set("/course/name", json!(""))), "course.name", P::Empty),
         ("blank course name", Box::new(set("/course/name", json!("  "))), "course.name", P::Empty),
         ("empty city", Box::new(set("/course/city", json!(""))), "course.city", P::Empty),
+        ("city without English", Box::new(set("/course/city", json!({"fr": "Barcelone"}))), "course.city", P::MissingEnglish),
+        ("empty French city", Box::new(set("/course/city", json!({"en": "Barcelona", "fr": " "}))), "course.city.fr", P::Empty),
         ("empty classification label", Box::new(set("/fees/income_places/classification_label", json!(""))), "fees.income_places.classification_label", P::Empty),
         ("lower-case currency", Box::new(set("/currency", json!("eur"))), "currency", P::NotACurrency),
         ("currency of four letters", Box::new(set("/currency", json!("EURO"))), "currency", P::NotACurrency),
@@ -253,6 +259,7 @@ fn valid_variants_load() {
         ("a next edition with everything", Box::new(set("/next_edition", json!({"start_date": "2026-11-16", "end_date": "2026-11-20", "url": "https://example.org/diploma-2026", "text": {"en": "The 4th edition", "pt-BR": "A 4ª edição"}})))),
         ("a next edition with only a sentence", Box::new(set("/next_edition", json!({"text": {"en": "Dates to be announced"}})))),
         ("conditions over http", Box::new(set("/conditions_url", json!("http://example.org/conditions?lang=en#fees")))),
+        ("the city as one name for every language", Box::new(set("/course/city", json!("Barcelona")))),
     ];
     for (what, edit) in rows {
         let result = load_with(edit);

@@ -62,8 +62,10 @@ pub struct Course {
     pub name: String,
     /// Edition number (3 for the 2025 edition).
     pub edition_number: u32,
-    /// Host city.
-    pub city: String,
+    /// Host city: one name for every language (`"Barcelona"`), or one per language
+    /// (`{"en": "Barcelona", "fr": "Barcelone"}`, English required).
+    #[serde(deserialize_with = "one_or_localized")]
+    pub city: LocalizedText,
     /// First day of the course.
     #[serde(with = "iso_date")]
     pub start_date: NaiveDate,
@@ -311,6 +313,24 @@ impl LocalizedText {
     }
 }
 
+/// Reads a [`LocalizedText`] that may also be given as one text for every language.
+fn one_or_localized<'de, D: serde::Deserializer<'de>>(d: D) -> Result<LocalizedText, D::Error> {
+    struct Names;
+    impl<'de> serde::de::Visitor<'de> for Names {
+        type Value = LocalizedText;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a name, or an object of language tag to name")
+        }
+        fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<LocalizedText, E> {
+            Ok(LocalizedText::new([(REFERENCE_LANGUAGE, name)]))
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<LocalizedText, A::Error> {
+            BTreeMap::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(LocalizedText)
+        }
+    }
+    d.deserialize_any(Names)
+}
+
 /// `en`, `fr`, `es`, `pt-BR`: two or three lower-case letters, then optional subtags.
 fn is_language_tag(tag: &str) -> bool {
     let mut parts = tag.split('-');
@@ -441,13 +461,16 @@ impl Edition {
         for (field, value) in [
             ("id", &self.id),
             ("course.name", &self.course.name),
-            ("course.city", &self.course.city),
             ("fees.income_places.classification_label", &self.fees.income_places.classification_label),
         ] {
             if value.trim().is_empty() {
                 return Err(EditionError::at(field, P::Empty));
             }
         }
+        if self.course.city.0.values().all(|name| name.trim().is_empty()) {
+            return Err(EditionError::at("course.city", P::Empty));
+        }
+        self.course.city.check("course.city")?;
         if self.currency.len() != 3 || !self.currency.chars().all(|c| c.is_ascii_uppercase()) {
             return Err(EditionError::at("currency", P::NotACurrency));
         }

@@ -64,7 +64,7 @@ pub fn HomePage() -> impl IntoView {
                 <h2 class="visually-hidden">{t.facts_label}</h2>
                 <dl class="facts">
                     <div><dt>{t.when_label}</dt><dd data-testid="course-dates">{fmt.range(start, end)}</dd></div>
-                    <div><dt>{t.where_label}</dt><dd>{t.where_value}</dd></div>
+                    <div><dt>{t.where_label}</dt><dd>{Text(t.where_value).fill(&[("city", e.course.city.get(lang))])}</dd></div>
                     <div>
                         <dt>{t.length_label}</dt>
                         <dd data-testid="course-length">{fmt.count(&t.course_days, course_days(e), &[])}</dd>

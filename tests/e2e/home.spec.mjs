@@ -139,6 +139,20 @@ test('open: the essentials, every figure from the data', async ({ page }) => {
   await expect(how.getByRole('link', { name: 'diploma@example.org' })).toHaveAttribute('href', 'mailto:diploma@example.org');
 });
 
+test('the host city is named in the page\'s language, from the data', async ({ page }) => {
+  // `open`'s edition names the city per language; `figures`' names it once for every language.
+  for (const [site, folder, where, intro] of [
+    ['open', 'fr/', 'Barcelone, en présentiel', 'la formation de Barcelone'],
+    ['open', 'es/', 'Barcelona, presencial', 'el curso de Barcelona'],
+    ['figures', 'fr/', 'Barcelona, en présentiel', 'la formation de Barcelona'],
+  ]) {
+    await gotoSite(page, site, folder);
+    await expect(page.getByRole('main').locator('dl').first()).toContainText(where);
+    await gotoSite(page, site, `${folder}apply`);
+    await expect(page.getByRole('main')).toContainText(intro);
+  }
+});
+
 test('brochure: no early bird, no general conditions and no contact address when the data has none', async ({ page }) => {
   await openLive(page, 'brochure', '/');
   await expectSaidFirst(page, 'en', 'Applications for the 3rd edition are open until 16 November 2025 inclusive.');

@@ -74,7 +74,7 @@ pub fn StartPage() -> impl IntoView {
     let steps = w.fmt.number(to_i64(Step::ALL.len()));
     let how = t.how.iter().map(|h| view! { <li>{Text(h).fill(&[("steps", &steps)])}</li> }.into_any()).collect_view();
     let intro = Text(t.intro).fill(&[
-        ("city", &data.edition.course.city),
+        ("city", data.edition.course.city.get(data.locale.tag())),
         ("dates", &w.fmt.range(data.edition.course.start_date, data.edition.course.end_date)),
     ]);
     view! {
