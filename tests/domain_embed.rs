@@ -236,7 +236,7 @@ fn snippets() {
         compact: true,
         title: "Fee <estimator> & \"more\"".into(),
         link_text: "Estimate your fee".into(),
-        link_folder: String::new(),
+        estimate_url: "https://diploma.example.org/estimate".into(),
     };
     assert_eq!(
         o.snippet(),
@@ -246,14 +246,19 @@ fn snippets() {
          <a href=\"https://diploma.example.org/estimate?member=yes&amp;country=KEN&amp;people=2\">Estimate your fee</a>\n\
          </div>\n<script async src=\"https://diploma.example.org/embed.js\"></script>"
     );
-    let plain =
-        SnippetOptions { app_url: "/".into(), title: "T".into(), link_text: "L".into(), ..SnippetOptions::default() };
+    let plain = SnippetOptions {
+        app_url: "/".into(),
+        estimate_url: "/estimate".into(),
+        title: "T".into(),
+        link_text: "L".into(),
+        ..SnippetOptions::default()
+    };
     assert_eq!(
         plain.snippet(),
         "<div data-metropolis-estimator data-title=\"T\">\n  <a href=\"/estimate\">L</a>\n</div>\n<script async src=\"/embed.js\"></script>"
     );
     // The link leads to the page in the language of its words.
-    let french = SnippetOptions { link_folder: "fr/".into(), ..plain };
+    let french = SnippetOptions { estimate_url: "/fr/estimate".into(), ..plain };
     assert_eq!(
         french.snippet(),
         "<div data-metropolis-estimator data-title=\"T\">\n  <a href=\"/fr/estimate\">L</a>\n</div>\n<script async src=\"/embed.js\"></script>"
@@ -261,6 +266,7 @@ fn snippets() {
     // Every value is escaped in the HTML source, whatever a partner typed.
     let hostile = SnippetOptions {
         app_url: "https://a.example/?x=<b>&y='1'".into(),
+        estimate_url: "https://a.example/?x=<b>&y='1'estimate".into(),
         title: "\"><script>alert(1)</script>".into(),
         link_text: "Fees & 'more' <now>".into(),
         ..SnippetOptions::default()

@@ -438,9 +438,9 @@ pub struct SnippetOptions {
     pub title: String,
     /// The words of the link shown without JavaScript.
     pub link_text: String,
-    /// The language folder of the link's page, in the language of `link_text` (`fr/`, `es/`; empty
-    /// for English, at the app's root).
-    pub link_folder: String,
+    /// The estimator's full address in the language of `link_text`, e.g.
+    /// `https://diploma.example.org/fr/estimate`: the link's target, before the query.
+    pub estimate_url: String,
 }
 
 impl SnippetOptions {
@@ -489,11 +489,7 @@ impl SnippetOptions {
             }
         }
         let query = self.query();
-        let link = if query.is_empty() {
-            format!("{}{}estimate", self.app_url, self.link_folder)
-        } else {
-            format!("{}{}estimate?{query}", self.app_url, self.link_folder)
-        };
+        let link = if query.is_empty() { self.estimate_url.clone() } else { format!("{}?{query}", self.estimate_url) };
         format!(
             "<div {attrs}>\n  <a href=\"{}\">{}</a>\n</div>\n<script async src=\"{}\"></script>",
             escape_snippet_source(&link),

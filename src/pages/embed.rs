@@ -124,10 +124,7 @@ pub fn PartnerPage() -> impl IntoView {
     Effect::new(move |_| origin.set(address::origin()));
     let app_url = Memo::new(move |_| format!("{}{root_path}", origin.get()));
     // The link without JavaScript leads to the estimator in the language of its words.
-    let link_folder = match data.locale.prefix().trim_start_matches('/') {
-        "" => String::new(),
-        folder => format!("{folder}/"),
-    };
+    let estimate_path = data.href("/estimate");
 
     let member = RwSignal::new(None::<bool>);
     let country = RwSignal::new(None::<String>);
@@ -157,7 +154,7 @@ pub fn PartnerPage() -> impl IntoView {
         compact: compact.get(),
         title: e.frame_title.to_owned(),
         link_text: e.link_text.to_owned(),
-        link_folder: link_folder.clone(),
+        estimate_url: format!("{}{estimate_path}", origin.get()),
     });
     let snippet = Memo::new(move |_| options.with(SnippetOptions::snippet));
     let preview = NodeRef::<leptos::html::Div>::new();
