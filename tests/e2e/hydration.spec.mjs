@@ -4,17 +4,16 @@
 // WebAssembly arrived is kept. The WebAssembly is held back (page.route) so that the test sees, and
 // acts on, the page as it is before the app arrives.
 import { test, expect, gotoSite, siteURL } from './test-base.mjs';
-import { LANGS, holdWasm, openLive } from './pages.mjs';
+import { LANGS, dataChecked, holdWasm, openLive } from './pages.mjs';
 
 const PAGES = [['/', 'the course page'], ['/refund', 'the refund page']];
 
 /** Two frames, so that what the app does after its last network answer has been painted. */
 const painted = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 
-/** Waits until the app has taken the page over and checked its data (see pages.mjs openLive). */
+/** Waits until the app has taken the page over and checked its data (see pages.mjs dataChecked). */
 async function live(page, name) {
-  const answers = await Promise.all(['edition.json', 'config.json'].map((file) =>
-    page.waitForResponse((r) => r.url() === siteURL(name, file))));
+  const answers = await dataChecked(page, name);
   await Promise.all(answers.map((r) => r.finished()));
   await painted(page);
 }

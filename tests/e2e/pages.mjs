@@ -47,13 +47,18 @@ export const LANGS = {
 export const norm = (s) => String(s).replace(/[\s\u00a0\u202f]+/g, ' ').trim();
 
 /**
- * Opens `path` of site `name` and waits until the application is live: once it has taken the page
- * over, it fetches the deployed edition.json and config.json together to check the page's data
- * against them, so their answers mean hydration is done and the data check under way.
+ * The answers to the app's data check: once it has taken the page over, it fetches the deployed
+ * edition.json and config.json together to check the page's data against them, so their answers
+ * mean hydration is done and the data check under way. Call it before what starts the app.
  */
-export async function openLive(page, name, path = '/', options = {}) {
-  const checked = Promise.all(['edition.json', 'config.json'].map((file) =>
+export function dataChecked(page, name, options = {}) {
+  return Promise.all(['edition.json', 'config.json'].map((file) =>
     page.waitForResponse((r) => r.url() === siteURL(name, file, options))));
+}
+
+/** Opens `path` of site `name` and waits until the application is live (see dataChecked). */
+export async function openLive(page, name, path = '/', options = {}) {
+  const checked = dataChecked(page, name, options);
   const response = await gotoSite(page, name, path, options);
   await checked;
   return response;
