@@ -50,11 +50,14 @@ const DATA_AFTER_LOAD = ['edition.json', 'config.json'];
  * Fetched by the application (not the frame, whose pages carry them) once it has started
  * (shell/boot.rs: fetch_rest): the country list and the catalogue of the page's language.
  */
+const COUNTRIES = 'data/countries.json';
 const appData = (page) => {
-  const lang = /^(fr|es)\//.exec(page)?.[1] ?? 'en';
-  return ['data/countries.json', `i18n/${lang}.json`];
+  const [lang] = LANGUAGES.find(([, folder]) => folder && page.startsWith(folder)) ?? LANGUAGES[0];
+  return [COUNTRIES, `i18n/${lang}.json`];
 };
-const isData = (f) => DATA_AFTER_LOAD.includes(f) || f === 'data/countries.json' || /^i18n\/[a-z]{2}\.json$/.test(f);
+/** Every data file of the site: the entries' and the application's, in each language. */
+const DATA_FILES = [...DATA_AFTER_LOAD, COUNTRIES, ...LANGUAGES.map(([lang]) => `i18n/${lang}.json`)];
+const isData = (f) => DATA_FILES.includes(f);
 /** The journey: a route, and whether the browser loads it in full or the router shows it in the app. */
 const JOURNEY = [
   { route: '/', load: 'full' },
